@@ -1,0 +1,85 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { LiveConfig } from './config/live-config.js';
+import type { LoadedConfig } from './config/loader.js';
+import { EventBus } from './events/event-bus.js';
+import { buildHttpServer } from './http/server.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { LoginService } from './services/auth/login.service.js';
+import { MfaService } from './services/auth/mfa.service.js';
+import { SessionService } from './services/auth/session.service.js';
+import { Permissions } from './services/common/permissions.js';
+import { UnitOfWork } from './services/common/unit-of-work.js';
+import { RoleCatalog } from './services/roles/role-catalog.js';
+import type { Services } from './services/services.js';
+import { SystemService } from './services/system/system.service.js';
+import { AuditService } from './services/users/audit.service.js';
+import { UserQueryService } from './services/users/user-query.service.js';
+import { UserService } from './services/users/user.service.js';
+import { openDatabase, type Database } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+import { Store } from './store/store.js';
+
+export interface AppOptions {
+  config: LoadedConfig;
+  logger?: FastifyBaseLogger;
+  clock?: Clock;
+  /** An already open database (tests share one per file); opened from config otherwise. */
+  database?: Database;
+}
+
+export interface ParleyApp {
+  http: FastifyInstance;
+  services: Services;
+  database: Database;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** The composition root: opens and migrates the database, builds every service, then the HTTP server. */
+export async function buildApp(options: AppOptions): Promise<ParleyApp> {
+  const config = new LiveConfig(options.config);
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const settings = config.get().SqlSettings;
+  const database =
+    options.database ?? openDatabase({ driver: settings.DriverName === 'postgres' ? 'postgres' : 'sqlite', dataSource: settings.DataSource });
+  await migrateToLatest(database.db);
+
+  const store = new Store(database.db, database.dialect);
+  const bus = new EventBus();
+  const uow = new UnitOfWork(store, bus);
+  const roles = new RoleCatalog(store, bus);
+  await roles.initialise(clock.now());
+  const permissions = new Permissions(roles);
+  const sessions = new SessionService({ store, config, clock, bus });
+  const audits = new AuditService({ store, clock, permissions });
+  const mfa = new MfaService({ store, config, clock, permissions });
+  const login = new LoginService({ store, config, clock, sessions, mfa, audits });
+  const users = new UserService({ store, uow, config, clock, permissions, sessions });
+  const userQueries = new UserQueryService({ store, config, permissions });
+  const system = new SystemService({ store, config });
+  await system.initialise();
+
+  const services: Services = { config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system };
+  const http = await buildHttpServer({ services, config, logger });
+
+  let closed = false;
+  return {
+    http,
+    services,
+    database,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+function createLogger(config: LiveConfig): FastifyBaseLogger {
+  const settings = config.get().LogSettings;
+  const level = settings.EnableConsole ? settings.ConsoleLevel.toLowerCase().replace('warn', 'warn') : 'silent';
+  return pino({ level: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(level) ? level : 'info' });
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Services } from '../../services/services.js';
+import { authRoutes } from './auth.routes.js';
+import { systemRoutes } from './system.routes.js';
+import { userRoutes } from './users.routes.js';
+
+/** Every /api/v4 route, one plugin per area. */
+export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  await app.register(systemRoutes, { services });
+  await app.register(authRoutes, { services });
+  await app.register(userRoutes, { services });
+};

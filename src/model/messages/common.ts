@@ -1,0 +1,16 @@
+export const commonMessages: Record<string, string> = {
+  'api.context.invalid_body_param.app_error': 'Invalid or missing {{.Name}} in request body.',
+  'api.context.invalid_url_param.app_error': 'Invalid or missing {{.Name}} parameter in request URL.',
+  'api.context.session_expired.app_error': 'Invalid or expired session, please login again.',
+  'api.context.permissions.app_error': 'You do not have the appropriate permissions.',
+  'api.context.404.app_error': 'Sorry, we could not find the page.',
+  'api.context.token_provided.app_error': 'Session is not OAuth but token was provided in the query string.',
+  'api.context.mfa_required.app_error': 'Multi-factor authentication is required on this server.',
+  'api.context.rate_limited.app_error': 'Too many requests; slow down and try again shortly.',
+  'api.context.request_body_too_large.app_error': 'The request body is too large.',
+  'api.context.invalid_content_type.app_error': 'The request body has a content type this endpoint does not accept.',
+  'api.context.local_origin_required.app_error': 'This endpoint requires a local request origin.',
+  'api.context.csrf_check_failed.app_error': 'The request is missing a valid CSRF token.',
+  'app.internal_error.app_error': 'An internal error occurred.',
+  'api.server.not_implemented.app_error': 'This endpoint is not supported yet.',
+};

@@ -1,0 +1,30 @@
+import type { LiveConfig } from '../config/live-config.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../lib/clock.js';
+import type { LoginService } from './auth/login.service.js';
+import type { MfaService } from './auth/mfa.service.js';
+import type { SessionService } from './auth/session.service.js';
+import type { Permissions } from './common/permissions.js';
+import type { UnitOfWork } from './common/unit-of-work.js';
+import type { RoleCatalog } from './roles/role-catalog.js';
+import type { SystemService } from './system/system.service.js';
+import type { AuditService } from './users/audit.service.js';
+import type { UserQueryService } from './users/user-query.service.js';
+import type { UserService } from './users/user.service.js';
+
+/** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
+export interface Services {
+  readonly config: LiveConfig;
+  readonly clock: Clock;
+  readonly bus: EventBus;
+  readonly uow: UnitOfWork;
+  readonly roles: RoleCatalog;
+  readonly permissions: Permissions;
+  readonly sessions: SessionService;
+  readonly login: LoginService;
+  readonly mfa: MfaService;
+  readonly audits: AuditService;
+  readonly users: UserService;
+  readonly userQueries: UserQueryService;
+  readonly system: SystemService;
+}

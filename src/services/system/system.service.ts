@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { LiveConfig } from '../../config/live-config.js';
+import { newId } from '../../model/ids.js';
+import type { Store } from '../../store/store.js';
+import type { RequestContext } from '../common/context.js';
+import { buildClientConfig, buildClientLicense } from './client-config.js';
+
+const DIAGNOSTIC_ID = 'DiagnosticId';
+
+/** Server facts: health, the config and licence clients read at start, the config hash. */
+export class SystemService {
+  private diagnosticId = '';
+  private hash = '';
+
+  constructor(private readonly deps: { store: Store; config: LiveConfig }) {
+    deps.config.onChange(() => {
+      this.hash = '';
+    });
+  }
+
+  /** Loads or creates the installation's id. */
+  async initialise(): Promise<void> {
+    await this.deps.store.system.setIfAbsent(DIAGNOSTIC_ID, newId());
+    this.diagnosticId = (await this.deps.store.system.get(DIAGNOSTIC_ID)) ?? '';
+  }
+
+  /** GET /system/ping; with `withStatus`, the database is asked too. */
+  async ping(withStatus: boolean): Promise<{ body: Record<string, string | number>; healthy: boolean }> {
+    const body: Record<string, string | number> = {
+      ActiveSearchBackend: 'database',
+      AndroidLatestVersion: '',
+      AndroidMinVersion: '',
+      IosLatestVersion: '',
+      IosMinVersion: '',
+      status: 'OK',
+    };
+    if (!withStatus) return { body, healthy: true };
+    let healthy = true;
+    try {
+      await this.deps.store.system.ping();
+      body['database_status'] = 'OK';
+    } catch {
+      healthy = false;
+      body['database_status'] = 'UNHEALTHY';
+      body['status'] = 'UNHEALTHY';
+    }
+    body['filestore_status'] = 'OK';
+    return { body, healthy };
+  }
+
+  async clientConfig(ctx: RequestContext): Promise<Record<string, string>> {
+    const noAccounts = (await this.deps.store.users.count()) === 0;
+    return buildClientConfig(this.deps.config.get(), { diagnosticId: this.diagnosticId, noAccounts, limited: !ctx.session });
+  }
+
+  clientLicense(): Record<string, string> {
+    return buildClientLicense();
+  }
+
+  /** Short hash of the config, part of X-Version-Id so clients notice config changes. */
+  configHash(): string {
+    if (!this.hash) {
+      this.hash = createHash('md5').update(JSON.stringify(this.deps.config.get())).digest('hex').slice(0, 32);
+    }
+    return this.hash;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { AccessTokenStore } from './access-token.store.js';
+import { AuditStore } from './audit.store.js';
+import type { DialectName } from './database.js';
+import type { DB } from './schema.js';
+import { RoleStore } from './role.store.js';
+import { SessionStore } from './session.store.js';
+import { SystemStore } from './system.store.js';
+import { TokenStore } from './token.store.js';
+import { UserStore } from './user.store.js';
+
+/**
+ * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
+ * this object; `transaction` hands them the same shape bound to one transaction.
+ */
+export class Store {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly accessTokens: AccessTokenStore;
+  readonly tokens: TokenStore;
+  readonly audits: AuditStore;
+  readonly system: SystemStore;
+  readonly roles: RoleStore;
+
+  constructor(
+    readonly db: Kysely<DB>,
+    readonly dialect: DialectName,
+    private readonly inTransaction = false,
+  ) {
+    this.users = new UserStore(db);
+    this.sessions = new SessionStore(db);
+    this.accessTokens = new AccessTokenStore(db);
+    this.tokens = new TokenStore(db);
+    this.audits = new AuditStore(db);
+    this.system = new SystemStore(db);
+    this.roles = new RoleStore(db);
+  }
+
+  /**
+   * Runs `work` in one transaction; nested calls join the outer one. A thrown error rolls back
+   * everything and is re-thrown unchanged.
+   */
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.db.transaction().execute((trx) => work(new Store(trx, this.dialect, true)));
+  }
+}
