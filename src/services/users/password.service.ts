@@ -45,7 +45,6 @@ export class PasswordService {
     const canUpdateOthers = user !== undefined && this.canSetPasswordOf(ctx, user);
     const isSelf = callerId(ctx) === userId;
     const newPassword = input.new_password ?? '';
-    await this.deps.audits.record(ctx, userId, `/api/v4/users/${userId}/password`, 'attempted');
     if (input.already_hashed === 'true') {
       if (canUpdateOthers && user) {
         await this.deps.store.users.updatePassword(user.id, newPassword, this.deps.clock.now());
