@@ -16,6 +16,12 @@ import { SystemService } from './services/system/system.service.js';
 import { AuditService } from './services/users/audit.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
 import { UserService } from './services/users/user.service.js';
+import { AuthSwitchService } from './services/auth/auth-switch.service.js';
+import { Mailer } from './services/mail/mailer.js';
+import { AccessTokenService } from './services/users/access-token.service.js';
+import { EmailVerificationService } from './services/users/email-verification.service.js';
+import { OneTimeTokens } from './services/users/one-time-token.js';
+import { PasswordService } from './services/users/password.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { Store } from './store/store.js';
@@ -61,7 +67,17 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const system = new SystemService({ store, config });
   await system.initialise();
 
-  const services: Services = { config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system };
+  const mailer = new Mailer({ config, logger });
+  const oneTimeTokens = new OneTimeTokens({ store, clock });
+  const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
+  const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
+  const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
+  const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
+
+  const services: Services = {
+    config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
+    mailer, accessTokens, passwords, emailVerification, authSwitch,
+  };
   const http = await buildHttpServer({ services, config, logger });
 
   let closed = false;

@@ -17,6 +17,7 @@ export function defaultConfig() {
       SessionIdleTimeoutInMinutes: 43200,
       ExtendSessionLengthWithActivity: true,
       MaximumLoginAttempts: 10,
+      TerminateSessionsOnPasswordChange: true,
       EnableMultifactorAuthentication: false,
       EnforceMultifactorAuthentication: false,
       EnableAPIUserDeletion: false,

@@ -46,6 +46,8 @@ export interface UserAccessToken {
   user_id: string;
   description: string;
   is_active: boolean;
+  /** Epoch ms after which the token stops working; 0 never. */
+  expires_at: number;
 }
 
 export interface Audit {

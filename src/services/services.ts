@@ -11,6 +11,11 @@ import type { SystemService } from './system/system.service.js';
 import type { AuditService } from './users/audit.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
 import type { UserService } from './users/user.service.js';
+import type { AuthSwitchService } from './auth/auth-switch.service.js';
+import type { Mailer } from './mail/mailer.js';
+import type { AccessTokenService } from './users/access-token.service.js';
+import type { EmailVerificationService } from './users/email-verification.service.js';
+import type { PasswordService } from './users/password.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -27,4 +32,9 @@ export interface Services {
   readonly users: UserService;
   readonly userQueries: UserQueryService;
   readonly system: SystemService;
+  readonly mailer: Mailer;
+  readonly accessTokens: AccessTokenService;
+  readonly passwords: PasswordService;
+  readonly emailVerification: EmailVerificationService;
+  readonly authSwitch: AuthSwitchService;
 }

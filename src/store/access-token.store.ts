@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { escapeLike, fromDbBool, toDbBool } from './codec.js';
+import { fromDbBool, toDbBool } from './codec.js';
 import type { DB } from './schema.js';
 import type { UserAccessTokensTable } from './tables/users.tables.js';
 
@@ -10,6 +10,8 @@ export interface AccessTokenRecord {
   description: string;
   is_active: boolean;
   create_at: number;
+  /** Epoch ms after which the token no longer authenticates; 0 never expires. */
+  expires_at: number;
 }
 
 function toRecord(row: Selectable<UserAccessTokensTable>): AccessTokenRecord {
@@ -52,17 +54,15 @@ export class AccessTokenStore {
     return rows.map(toRecord);
   }
 
-  /** Tokens whose id, description or owner's username starts with the term (Mattermost's token search). */
+  /** Tokens whose id, owner id or owner's username is the term (Mattermost's token search, exact match). */
   async search(term: string, limit: number): Promise<AccessTokenRecord[]> {
-    const prefix = `${escapeLike(term.toLowerCase())}%`;
     const rows = await this.db
       .selectFrom('user_access_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .selectAll('t')
-      .where((eb) =>
-        eb.or([eb('t.id', '=', term), eb('u.username', 'like', prefix), eb('t.description', 'like', prefix)]),
-      )
+      .where((eb) => eb.or([eb('t.id', '=', term), eb('t.user_id', '=', term), eb('u.username', '=', term.toLowerCase())]))
       .orderBy('t.create_at')
+      .orderBy('t.id')
       .limit(limit)
       .execute();
     return rows.map(toRecord);

@@ -214,6 +214,38 @@ export class UserStore {
     await this.db.deleteFrom('users').where('id', '=', id).execute();
   }
 
+  /** Sets a password hash; as in Mattermost this also makes the account an email one and clears failed attempts. */
+  async updatePassword(id: string, hash: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password: hash, last_password_update: at, update_at: at, auth_data: null, auth_service: '', failed_attempts: 0 })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Moves the account to a login provider: the password is cleared, failed attempts too. */
+  async updateAuthData(id: string, authService: string, authData: string, at: number): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password: '', last_password_update: at, update_at: at, failed_attempts: 0, auth_service: authService, auth_data: authData })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findByAuthData(authData: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('auth_data', '=', authData).executeTakeFirst();
+    return row ? toUserRecord(row) : undefined;
+  }
+
+  /** Marks `email` verified and makes it the account's address. @throws ConflictError when another account has it */
+  async verifyEmail(id: string, email: string, at: number): Promise<void> {
+    try {
+      await this.db.updateTable('users').set({ email, email_verified: 1, update_at: at }).where('id', '=', id).execute();
+    } catch (error) {
+      throw mapDriverError(error, 'User');
+    }
+  }
+
   /** Applies the filter's WHERE clauses. */
   private applyFilter<Q extends UserQuery>(query: Q, filter: UserFilter): Q {
     let q: UserQuery = query;

@@ -80,6 +80,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       const { auth_data: authData, ...rest } = request.body;
       const input = authData ? { ...rest, auth_data: authData } : rest;
       const user = await services.users.createUser(request.ctx, input, invite);
+      // Mattermost welcomes every account not created from a mailed invitation (already verified).
+      if (!t) await services.emailVerification.sendWelcomeEmail(user, request.query.r ?? '');
       // The creator sees the new account as its owner would (Mattermost sanitises with no options).
       return reply.code(201).send(services.users.presentFull(user));
     },

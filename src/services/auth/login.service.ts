@@ -138,7 +138,8 @@ export class LoginService {
     return user;
   }
 
-  private async findForLogin(id: string, loginId: string): Promise<UserRecord | undefined> {
+  /** Mattermost's GetUserForLogin: by id, else by username then email as the sign-in settings allow. */
+  async findForLogin(id: string, loginId: string): Promise<UserRecord | undefined> {
     if (id) return this.deps.store.users.findById(id);
     if (!loginId) return undefined;
     const settings = this.deps.config.get().EmailSettings;

@@ -197,9 +197,10 @@ export class SessionService {
     if (!this.deps.config.get().ServiceSettings.EnableUserAccessTokens) return undefined;
     const token = await this.deps.store.accessTokens.findByTokenHash(tokenHash);
     if (!token || !token.is_active) return undefined;
+    const now = this.deps.clock.now();
+    if (token.expires_at > 0 && token.expires_at <= now) return undefined;
     const user = await this.deps.store.users.findById(token.user_id);
     if (!user || user.delete_at !== 0) return undefined;
-    const now = this.deps.clock.now();
     const props: Record<string, string> = {
       [SESSION_PROP_TYPE]: SESSION_TYPE_USER_ACCESS_TOKEN,
       user_access_token_id: token.id,
@@ -211,7 +212,8 @@ export class SessionService {
       id: newId(),
       token_hash: tokenHash,
       create_at: now,
-      expires_at: now + ACCESS_TOKEN_SESSION_HOURS * HOUR,
+      // A token with its own expiry ends its session then, cached or not.
+      expires_at: token.expires_at > 0 ? Math.min(token.expires_at, now + ACCESS_TOKEN_SESSION_HOURS * HOUR) : now + ACCESS_TOKEN_SESSION_HOURS * HOUR,
       last_activity_at: now,
       user_id: user.id,
       device_id: '',

@@ -1,7 +1,8 @@
 import bcrypt from 'bcrypt';
 import type { Config } from '../../config/defaults.js';
 import { AppError } from '../../model/app-error.js';
-import { PASSWORD_MAX_LENGTH, runeCount } from '../../model/user.js';
+import { PASSWORD_MAX_LENGTH, runeCount, type UserRecord } from '../../model/user.js';
+import type { Store } from '../../store/store.js';
 
 // Mattermost's cost; hashes move between the two servers in both directions.
 const BCRYPT_COST = 10;
@@ -49,4 +50,21 @@ export function validatePassword(password: string, settings: Config['PasswordSet
     id += '_symbol';
   }
   if (invalid) throw new AppError(`${id}.app_error`, 400, { params: { Min: settings.MinimumLength } });
+}
+
+/**
+ * Mattermost's DoubleCheckPassword, for actions that re-ask the password of a signed-in user: the
+ * lockout first, then the password. A wrong password counts as a failed attempt; a right one
+ * clears the count.
+ * @throws AppError 401 api.user.check_user_login_attempts.too_many.app_error, 401 api.user.check_user_password.invalid.app_error
+ */
+export async function doubleCheckPassword(store: Store, user: UserRecord, password: string, maxAttempts: number): Promise<void> {
+  if (user.failed_attempts >= maxAttempts) {
+    throw new AppError('api.user.check_user_login_attempts.too_many.app_error', 401, { details: `user_id=${user.id}` });
+  }
+  if (!(await checkPassword(user.password, password))) {
+    await store.users.updateFailedAttempts(user.id, user.failed_attempts + 1);
+    throw new AppError('api.user.check_user_password.invalid.app_error', 401, { details: `user_id=${user.id}` });
+  }
+  if (user.failed_attempts) await store.users.updateFailedAttempts(user.id, 0);
 }

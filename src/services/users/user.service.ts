@@ -18,7 +18,7 @@ import type { SessionService } from '../auth/session.service.js';
 import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
-import { checkPassword, hashPassword, validatePassword } from './password.js';
+import { doubleCheckPassword, hashPassword, validatePassword } from './password.js';
 import { isEmailDomainAllowed, normaliseUser, validateUser } from './user-rules.js';
 import { toWireUser, type ViewOptions } from './user-view.js';
 
@@ -319,13 +319,7 @@ export class UserService {
   }
 
   private async checkPasswordForChange(user: UserRecord, password: string): Promise<void> {
-    const max = this.deps.config.get().ServiceSettings.MaximumLoginAttempts;
-    if (user.failed_attempts >= max) throw new AppError('api.user.check_user_login_attempts.too_many.app_error', 401);
-    if (!(await checkPassword(user.password, password))) {
-      await this.deps.store.users.updateFailedAttempts(user.id, user.failed_attempts + 1);
-      throw new AppError('api.user.check_user_password.invalid.app_error', 401, { details: `user_id=${user.id}` });
-    }
-    if (user.failed_attempts) await this.deps.store.users.updateFailedAttempts(user.id, 0);
+    await doubleCheckPassword(this.deps.store, user, password, this.deps.config.get().ServiceSettings.MaximumLoginAttempts);
   }
 
   /** Names the taken field; runs after the failed transaction (PostgreSQL refuses queries inside it). */

@@ -65,6 +65,7 @@ export interface UserAccessTokensTable {
   description: Generated<string>;
   is_active: Generated<number>;
   create_at: Generated<number>;
+  expires_at: Generated<number>;
 }
 
 /** One-time tokens: password reset, email verification. */
