@@ -57,26 +57,10 @@ export interface TeamRecord {
 }
 
 /** A team as Mattermost sends it (`last_team_icon_update` is left out while 0, as Mattermost does). */
-export interface Team {
-  id: string;
-  create_at: number;
-  update_at: number;
-  delete_at: number;
-  display_name: string;
-  name: string;
-  description: string;
-  email: string;
-  type: string;
-  company_name: string;
-  allowed_domains: string;
-  invite_id: string;
-  allow_open_invite: boolean;
+export type Team = Omit<TeamRecord, 'last_team_icon_update'> & {
   last_team_icon_update?: number;
-  scheme_id: string | null;
-  group_constrained: boolean | null;
   policy_id: string | null;
-  cloud_limits_archived: boolean;
-}
+};
 
 /** The fields PUT /teams/{id}/patch may change. */
 export interface TeamPatch {
