@@ -10,9 +10,19 @@ import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
+import { LocalFileStore, type FileStore } from './services/files/file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
+import { RoleService } from './services/roles/role.service.js';
+import { SchemeService } from './services/schemes/scheme.service.js';
 import type { Services } from './services/services.js';
 import { SystemService } from './services/system/system.service.js';
+import { TeamHookList } from './services/teams/team-hooks.js';
+import { TeamIconService } from './services/teams/team-icon.service.js';
+import { TeamInviteService } from './services/teams/team-invite.service.js';
+import { TeamMemberService } from './services/teams/team-member.service.js';
+import { TeamQueryService } from './services/teams/team-query.service.js';
+import { TeamScopes } from './services/teams/team-scopes.js';
+import { TeamService } from './services/teams/team.service.js';
 import { AuditService } from './services/users/audit.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
 import { UserService } from './services/users/user.service.js';
@@ -32,6 +42,10 @@ export interface AppOptions {
   clock?: Clock;
   /** An already open database (tests share one per file); opened from config otherwise. */
   database?: Database;
+  /** Outgoing email; SMTP per EmailSettings otherwise. */
+  mailer?: Mailer;
+  /** Where files go; FileSettings.Directory otherwise. */
+  files?: FileStore;
 }
 
 export interface ParleyApp {
@@ -57,17 +71,28 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const uow = new UnitOfWork(store, bus);
   const roles = new RoleCatalog(store, bus);
   await roles.initialise(clock.now());
-  const permissions = new Permissions(roles);
+  const permissions = new Permissions(roles, store);
   const sessions = new SessionService({ store, config, clock, bus });
   const audits = new AuditService({ store, clock, permissions });
   const mfa = new MfaService({ store, config, clock, permissions });
   const login = new LoginService({ store, config, clock, sessions, mfa, audits });
-  const users = new UserService({ store, uow, config, clock, permissions, sessions });
   const userQueries = new UserQueryService({ store, config, permissions });
+  const teamScopes = new TeamScopes({ store, permissions });
+  userQueries.scopes = teamScopes;
+  const teamHooks = new TeamHookList();
+  const mailer = options.mailer ?? new Mailer({ config, logger });
+  const files = options.files ?? new LocalFileStore(() => config.get().FileSettings.Directory);
+  const teamMembers = new TeamMemberService({ store, uow, config, clock, permissions, roles, hooks: teamHooks, userQueries, scopes: teamScopes });
+  const teams = new TeamService({ store, uow, config, clock, permissions, roles, hooks: teamHooks, members: teamMembers });
+  const teamQueries = new TeamQueryService({ store, config, permissions, teams, scopes: teamScopes });
+  const teamInvites = new TeamInviteService({ store, config, clock, permissions, members: teamMembers, mailer });
+  const teamIcons = new TeamIconService({ store, uow, config, clock, permissions, files });
+  const users = new UserService({ store, uow, config, clock, permissions, sessions, invitations: teamInvites });
+  const roleAdmin = new RoleService({ store, uow, clock, permissions, roles });
+  const schemes = new SchemeService({ store, uow, clock, permissions, roles });
   const system = new SystemService({ store, config });
   await system.initialise();
 
-  const mailer = new Mailer({ config, logger });
   const oneTimeTokens = new OneTimeTokens({ store, clock });
   const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
   const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
@@ -75,8 +100,33 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
 
   const services: Services = {
-    config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
-    mailer, accessTokens, passwords, emailVerification, authSwitch,
+    config,
+    clock,
+    bus,
+    uow,
+    roles,
+    permissions,
+    sessions,
+    login,
+    mfa,
+    audits,
+    users,
+    userQueries,
+    system,
+    roleAdmin,
+    schemes,
+    teams,
+    teamQueries,
+    teamMembers,
+    teamInvites,
+    teamIcons,
+    teamScopes,
+    teamHooks,
+    mailer,
+    accessTokens,
+    passwords,
+    emailVerification,
+    authSwitch,
   };
   const http = await buildHttpServer({ services, config, logger });
 

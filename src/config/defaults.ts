@@ -22,6 +22,7 @@ export function defaultConfig() {
       EnforceMultifactorAuthentication: false,
       EnableAPIUserDeletion: false,
       EnableAPITeamDeletion: false,
+      EnableEmailInvitations: false,
       EnableAPIChannelDeletion: false,
       EnableBotAccountCreation: false,
       EnableIncomingWebhooks: true,
@@ -61,6 +62,10 @@ export function defaultConfig() {
       ExperimentalDefaultChannels: [] as string[],
       EnableConfirmNotificationsToChannel: true,
       CustomDescriptionText: '',
+    },
+    GuestAccountsSettings: {
+      // Guests are created by admins (roles); guest invitations by email are not offered.
+      RestrictCreationToDomains: '',
     },
     PasswordSettings: {
       MinimumLength: 8,

@@ -1,3 +1,6 @@
+import type { Role } from '../model/role.js';
+import type { Scheme } from '../model/scheme.js';
+import type { TeamMember, TeamRecord } from '../model/team.js';
 import type { UserRecord } from '../model/user.js';
 
 /**
@@ -14,7 +17,28 @@ export interface DomainEventMap {
   /** Sessions ended (logout, revoke, deactivation); caches and sockets of these sessions must drop them. */
   'session.revoked': { userId: string; sessions: Array<{ id: string; tokenHash: string }> };
   'config.changed': Record<string, never>;
-  'role.updated': { roleName: string };
+  /** A role's permissions changed (`update_role` to everyone; caches reload). */
+  'role.updated': { roleName: string; role: Role };
+  /** Schemes: caches of scheme roles reload. */
+  'scheme.created': { scheme: Scheme };
+  'scheme.updated': { scheme: Scheme };
+  /** The scheme and its roles are deleted; its teams went back to the system scheme. */
+  'scheme.deleted': { scheme: Scheme };
+  /** A team was created; `actorId` created it and joins it as admin. */
+  'team.created': { team: TeamRecord; actorId: string };
+  /** Any change of the team's own fields (`update_team`, sanitised, to the team). */
+  'team.updated': { team: TeamRecord };
+  /** The team's scheme changed (`update_team_scheme`); every member's effective roles may differ. */
+  'team.scheme_changed': { team: TeamRecord };
+  /** Archived (`delete_team`), or erased with everything in it when `permanent`. */
+  'team.deleted': { team: TeamRecord; permanent: boolean };
+  'team.restored': { team: TeamRecord };
+  /** A user joined or was added (`added_to_team` to the user); `actorId` is '' for self-joins by link. */
+  'team_member.added': { member: TeamMember; team: TeamRecord; actorId: string };
+  /** A user left or was removed (`leave_team` to the team and to the user). */
+  'team_member.removed': { member: TeamMember; team: TeamRecord; actorId: string };
+  /** Explicit roles or scheme flags changed (`memberrole_updated` to the user). */
+  'team_member.roles_changed': { member: TeamMember };
 }
 
 export type DomainEventName = keyof DomainEventMap;

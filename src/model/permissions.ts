@@ -586,6 +586,38 @@ export const BUILT_IN_SCHEME_MANAGED_ROLE_NAMES: readonly string[] = Object.free
   ROLE_NAMES.systemSharedChannelManager,
 ]);
 
+/** The admin-console roles added in later Mattermost versions (Mattermost's NewSystemRoleIDs). */
+export const NEW_SYSTEM_ROLE_NAMES: readonly string[] = Object.freeze([
+  ROLE_NAMES.systemUserManager,
+  ROLE_NAMES.systemReadOnlyAdmin,
+  ROLE_NAMES.systemManager,
+  ROLE_NAMES.systemSharedChannelManager,
+]);
+
+/** Ids of every channel-scoped permission, in Mattermost's order. */
+export const CHANNEL_SCOPED_PERMISSIONS: readonly string[] = Object.freeze(Object.values(CHANNEL_SCOPED));
+
+/**
+ * Channel permissions that channel moderation (channel schemes) may switch off for members and
+ * guests, mapped to the name of the moderation they belong to.
+ */
+export const CHANNEL_MODERATED_PERMISSIONS: Readonly<Record<string, string>> = Object.freeze({
+  [P.createPost]: 'create_post',
+  [P.addReaction]: 'create_reactions',
+  [P.removeReaction]: 'create_reactions',
+  [P.managePublicChannelMembers]: 'manage_members',
+  [P.managePrivateChannelMembers]: 'manage_members',
+  [P.useChannelMentions]: 'use_channel_mentions',
+  [P.addBookmarkPublicChannel]: 'manage_bookmarks',
+  [P.editBookmarkPublicChannel]: 'manage_bookmarks',
+  [P.deleteBookmarkPublicChannel]: 'manage_bookmarks',
+  [P.orderBookmarkPublicChannel]: 'manage_bookmarks',
+  [P.addBookmarkPrivateChannel]: 'manage_bookmarks',
+  [P.editBookmarkPrivateChannel]: 'manage_bookmarks',
+  [P.deleteBookmarkPrivateChannel]: 'manage_bookmarks',
+  [P.orderBookmarkPrivateChannel]: 'manage_bookmarks',
+});
+
 export const ROLE_NAME_MAX_LENGTH = 64;
 export const ROLE_DISPLAY_NAME_MAX_LENGTH = 128;
 export const ROLE_DESCRIPTION_MAX_LENGTH = 1024;

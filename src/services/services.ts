@@ -7,7 +7,16 @@ import type { SessionService } from './auth/session.service.js';
 import type { Permissions } from './common/permissions.js';
 import type { UnitOfWork } from './common/unit-of-work.js';
 import type { RoleCatalog } from './roles/role-catalog.js';
+import type { RoleService } from './roles/role.service.js';
+import type { SchemeService } from './schemes/scheme.service.js';
 import type { SystemService } from './system/system.service.js';
+import type { TeamHookList } from './teams/team-hooks.js';
+import type { TeamIconService } from './teams/team-icon.service.js';
+import type { TeamInviteService } from './teams/team-invite.service.js';
+import type { TeamMemberService } from './teams/team-member.service.js';
+import type { TeamQueryService } from './teams/team-query.service.js';
+import type { TeamScopes } from './teams/team-scopes.js';
+import type { TeamService } from './teams/team.service.js';
 import type { AuditService } from './users/audit.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
 import type { UserService } from './users/user.service.js';
@@ -37,4 +46,14 @@ export interface Services {
   readonly passwords: PasswordService;
   readonly emailVerification: EmailVerificationService;
   readonly authSwitch: AuthSwitchService;
+  readonly roleAdmin: RoleService;
+  readonly schemes: SchemeService;
+  readonly teams: TeamService;
+  readonly teamQueries: TeamQueryService;
+  readonly teamMembers: TeamMemberService;
+  readonly teamInvites: TeamInviteService;
+  readonly teamIcons: TeamIconService;
+  readonly teamScopes: TeamScopes;
+  /** Where the channels area registers what it does when teams change. */
+  readonly teamHooks: TeamHookList;
 }

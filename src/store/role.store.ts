@@ -65,6 +65,12 @@ export class RoleStore {
     await this.db.updateTable('roles').set({ permissions: permissions.join(' '), update_at: updateAt }).where('id', '=', id).execute();
   }
 
+  /** Marks the named roles deleted (a scheme's roles when the scheme goes). */
+  async deleteByNames(names: readonly string[], deleteAt: number): Promise<void> {
+    if (names.length === 0) return;
+    await this.db.updateTable('roles').set({ delete_at: deleteAt, update_at: deleteAt }).where('name', 'in', [...names]).execute();
+  }
+
   async delete(id: string, deleteAt: number): Promise<void> {
     await this.db.updateTable('roles').set({ delete_at: deleteAt, update_at: deleteAt }).where('id', '=', id).execute();
   }

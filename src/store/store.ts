@@ -4,8 +4,11 @@ import { AuditStore } from './audit.store.js';
 import type { DialectName } from './database.js';
 import type { DB } from './schema.js';
 import { RoleStore } from './role.store.js';
+import { SchemeStore } from './scheme.store.js';
 import { SessionStore } from './session.store.js';
 import { SystemStore } from './system.store.js';
+import { TeamMemberStore } from './team-member.store.js';
+import { TeamStore } from './team.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
 
@@ -21,6 +24,9 @@ export class Store {
   readonly audits: AuditStore;
   readonly system: SystemStore;
   readonly roles: RoleStore;
+  readonly schemes: SchemeStore;
+  readonly teams: TeamStore;
+  readonly teamMembers: TeamMemberStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -34,6 +40,9 @@ export class Store {
     this.audits = new AuditStore(db);
     this.system = new SystemStore(db);
     this.roles = new RoleStore(db);
+    this.schemes = new SchemeStore(db);
+    this.teams = new TeamStore(db);
+    this.teamMembers = new TeamMemberStore(db);
   }
 
   /**

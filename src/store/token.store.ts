@@ -8,7 +8,7 @@ export interface OneTimeToken {
   extra: string;
 }
 
-/** Single-use tokens mailed to users (password reset, email verification). */
+/** Single-use tokens mailed to users (password reset, email verification, team invitations). */
 export class TokenStore {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -28,6 +28,10 @@ export class TokenStore {
 
   async deleteByTypeAndExtra(type: string, extraPrefix: string): Promise<void> {
     await this.db.deleteFrom('tokens').where('type', '=', type).where('extra', 'like', `${extraPrefix}%`).execute();
+  }
+
+  async deleteByType(type: string): Promise<void> {
+    await this.db.deleteFrom('tokens').where('type', '=', type).execute();
   }
 
   async deleteOlderThan(type: string, before: number): Promise<void> {

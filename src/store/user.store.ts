@@ -96,6 +96,11 @@ function toRow(user: UserRecord): Insertable<UsersTable> {
 
 type UserQuery = SelectQueryBuilder<DB, 'users', object>;
 
+/** The user is a live member of the team. */
+function liveTeamMembership(teamId: string) {
+  return sql<boolean>`exists (select 1 from team_members it where it.user_id = users.id and it.team_id = ${teamId} and it.delete_at = 0)`;
+}
+
 /** Users and what hangs off a user row directly (roles, password, MFA, failed attempts). */
 export class UserStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -206,6 +211,11 @@ export class UserStore {
     await this.db.updateTable('users').set({ last_login: at }).where('id', '=', id).execute();
   }
 
+  /** Bumps update_at so clients refetch the profile (team joins and leaves do this). */
+  async touch(id: string, at: number): Promise<void> {
+    await this.db.updateTable('users').set({ update_at: at }).where('id', '=', id).execute();
+  }
+
   async updateLastActivity(id: string, at: number): Promise<void> {
     await this.db.updateTable('users').set({ last_activity_at: at }).where('id', '=', id).execute();
   }
@@ -255,6 +265,17 @@ export class UserStore {
     if (filter.excludeBots) q = q.where('users.is_bot', '=', 0);
     if (filter.botsOnly) q = q.where('users.is_bot', '=', 1);
     if (filter.updatedSince !== undefined) q = q.where('users.update_at', '>', filter.updatedSince);
+    if (filter.inTeam) q = q.where(liveTeamMembership(filter.inTeam));
+    if (filter.notInTeam) q = q.where((eb) => eb.not(liveTeamMembership(filter.notInTeam ?? '')));
+    // Mattermost counts any live membership, whatever the state of the team.
+    if (filter.withoutTeam) q = q.where(sql<boolean>`not exists (select 1 from team_members wt where wt.user_id = users.id and wt.delete_at = 0)`);
+    if (filter.restrictToTeams) {
+      // The channels area adds "or shares one of restrictToChannels" to this condition.
+      const teams = filter.restrictToTeams;
+      q = teams.length
+        ? q.where(sql<boolean>`exists (select 1 from team_members rt where rt.user_id = users.id and rt.delete_at = 0 and rt.team_id in (${sql.join(teams.map((t) => sql.val(t)))}))`)
+        : q.where(sql<boolean>`1 = 0`);
+    }
     if (filter.roles && filter.roles.length) {
       const roles = filter.roles;
       q = q.where((eb) =>

@@ -1,4 +1,5 @@
 import type { Client4 } from '@mattermost/client';
+import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import type { Config } from '../../src/config/defaults.js';
 import { newClient, startTestServer, type TestServer } from './server.js';
@@ -69,6 +70,41 @@ export class TestHelper {
     const creator = this.adminClient ?? this.anonymousClient();
     const user = await creator.createUser({ email: `${username}@example.com`, ...overrides, username, password } as UserProfile, '', '');
     return { user, password };
+  }
+
+  /** A team created by `creator` (the admin by default); open to anyone unless `open` is false. */
+  async createTeam(creator: Client4 = this.adminClient, overrides: Partial<Team> & { open?: boolean } = {}): Promise<Team> {
+    const { open = true, ...rest } = overrides;
+    const name = uniqueName('team');
+    return creator.createTeam({
+      name,
+      display_name: `Team ${name}`,
+      type: open ? 'O' : 'I',
+      allow_open_invite: open,
+      ...rest,
+    } as Team);
+  }
+
+  /** An open team of the admin's with both basic users in it. */
+  async createBasicTeam(): Promise<Team> {
+    const team = await this.createTeam();
+    await this.adminClient.addUsersToTeam(team.id, [this.basicUser.id, this.basicUser2.id]);
+    return team;
+  }
+
+  /** A guest account (system_guest) with a logged-in client. */
+  async createGuest(): Promise<{ user: UserProfile; client: Client4 }> {
+    const { user } = await this.createUser();
+    await this.adminClient.updateUserRoles(user.id, 'system_guest');
+    return { user: { ...user, roles: 'system_guest' }, client: await this.login(user.username) };
+  }
+
+  /** Adds and removes permissions of a role through the API (as an admin would in the console). */
+  async changeRolePermissions(roleName: string, change: { add?: string[]; remove?: string[] }): Promise<void> {
+    const role = await this.adminClient.getRoleByName(roleName);
+    const removed = new Set(change.remove ?? []);
+    const permissions = [...new Set([...role.permissions.filter((p) => !removed.has(p)), ...(change.add ?? [])])];
+    await this.adminClient.patchRole(role.id, { permissions });
   }
 
   /** A client logged in with the username and password. */

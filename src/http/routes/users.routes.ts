@@ -5,7 +5,7 @@ import type { UserPatch, UserRecord } from '../../model/user.js';
 import type { RequestContext } from '../../services/common/context.js';
 import type { Services } from '../../services/services.js';
 import { USER_SEARCH_DEFAULT_LIMIT } from '../../services/users/user-query.service.js';
-import { STATUS_OK, UserIdParams, pageParams, queryBool, resolveUserId } from '../schemas/common.js';
+import { STATUS_OK, UserIdParams, pageParams, parseBool, queryBool, resolveUserId } from '../schemas/common.js';
 
 const StringMap = Type.Record(Type.String(), Type.String());
 
@@ -101,7 +101,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       ...(optional(q.in_channel) ? { inChannel: q.in_channel } : {}),
       ...(optional(q.not_in_channel) ? { notInChannel: q.not_in_channel } : {}),
       ...(optional(q.in_group_channel) ? { inGroupChannel: q.in_group_channel } : {}),
-      withoutTeam: queryBool(q.without_team),
+      withoutTeam: parseBool(q.without_team),
       active: queryBool(q.active),
       inactive: queryBool(q.inactive),
       roles,

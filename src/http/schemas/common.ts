@@ -28,6 +28,11 @@ export function queryBool(value: string | undefined): boolean {
   return value === 'true';
 }
 
+/** Query booleans read with Go's strconv.ParseBool, as most Mattermost handlers do ("1", "t", "true"...). */
+export function parseBool(value: string | undefined): boolean {
+  return value !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value);
+}
+
 /**
  * The user id of a path, with "me" standing for the caller.
  * @throws AppError 400 invalid_url_param user_id
@@ -45,6 +50,11 @@ export function resolveUserId(ctx: RequestContext, raw: string): string {
 export function requireId(raw: string, name: string): string {
   if (!isValidId(raw)) throw AppError.invalidUrlParam(name);
   return raw;
+}
+
+/** A field of a JSON object body; undefined when the body is not an object (Mattermost reads such bodies as empty maps). */
+export function bodyField(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
 }
 
 export const STATUS_OK = { status: 'OK' } as const;

@@ -1,4 +1,5 @@
 import { commonMessages } from './common.js';
+import { teamMessages } from './teams.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
 
@@ -7,4 +8,5 @@ export const messages: Readonly<Record<string, string>> = {
   ...commonMessages,
   ...userMessages,
   ...credentialMessages,
+  ...teamMessages,
 };

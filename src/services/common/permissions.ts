@@ -1,14 +1,47 @@
-import { rolesGrantPermission, splitRoles, type RoleGrants } from '../../authz/authorizer.js';
+import { channelRolesGrant, rolesGrantPermission, splitRoles, teamRolesGrant, type RoleGrants } from '../../authz/authorizer.js';
 import { AppError } from '../../model/app-error.js';
 import { P } from '../../model/permissions.js';
+import type { Scheme } from '../../model/scheme.js';
+import type { MemberRoleFlags } from '../../model/team.js';
+import type { Store } from '../../store/store.js';
 import type { RequestContext } from './context.js';
 
+/** Where permission checks find schemes by id (the role catalogue). */
+export interface SchemeSource {
+  scheme(id: string | null | undefined): Scheme | undefined;
+}
+
+/** A live team membership and the scheme its team follows. */
+export interface TeamMembershipForCheck extends MemberRoleFlags {
+  delete_at: number;
+  team_scheme_id: string | null;
+}
+
 /**
- * The one place services ask "may this caller do that?". System-scope checks live here; team and
- * channel scopes add the caller's membership roles (and scheme overrides) before deciding.
+ * What a channel permission check needs. The channels area loads these records (the caller's
+ * channel and team memberships, the channel and its team) and asks `hasChannel`.
+ */
+export interface ChannelPermissionScope {
+  channel: { id: string; team_id: string; scheme_id: string | null; type: string };
+  /** The caller's live channel membership; absent for non-members. */
+  channelMember?: MemberRoleFlags | undefined;
+  /** The channel's team; absent for direct and group messages. */
+  team?: { id: string; scheme_id: string | null } | undefined;
+  /** The caller's live membership of that team. */
+  teamMember?: MemberRoleFlags | undefined;
+}
+
+/**
+ * The one place services ask "may this caller do that?". System scope uses the session's roles;
+ * team scope adds the caller's team membership roles resolved through the team's scheme
+ * (Mattermost's SessionHasPermissionToTeam); channel scope adds channel membership roles resolved
+ * through the channel's and the team's schemes (SessionHasPermissionToChannel).
  */
 export class Permissions {
-  constructor(private readonly grants: RoleGrants) {}
+  constructor(
+    private readonly grants: RoleGrants & SchemeSource,
+    private readonly store?: Store,
+  ) {}
 
   /** True when the caller's system roles grant `permission` (the system actor always may). */
   has(ctx: RequestContext, permission: string): boolean {
@@ -50,5 +83,69 @@ export class Permissions {
   /** Grants of role names held outside the session (team and channel membership roles). */
   rolesGrant(roleNames: Iterable<string>, permission: string): boolean {
     return rolesGrantPermission(this.grants, roleNames, permission);
+  }
+
+  /**
+   * Team scope with the caller's membership already loaded (undefined, or a removed membership,
+   * counts as none).
+   */
+  hasTeamWith(ctx: RequestContext, teamId: string, membership: TeamMembershipForCheck | undefined, permission: string): boolean {
+    if (!teamId) return false;
+    if (ctx.isSystem) return true;
+    if (!ctx.session) return false;
+    const live = membership && membership.delete_at === 0 ? membership : undefined;
+    return teamRolesGrant(
+      this.grants,
+      { systemRoles: splitRoles(ctx.session.roles), teamMember: live, teamScheme: this.grants.scheme(live?.team_scheme_id) },
+      permission,
+    );
+  }
+
+  /** Mattermost's SessionHasPermissionToTeam: the caller's team roles, then their system roles. */
+  async hasTeam(ctx: RequestContext, teamId: string, permission: string): Promise<boolean> {
+    if (!teamId) return false;
+    if (ctx.isSystem) return true;
+    if (!ctx.session) return false;
+    return this.hasTeamWith(ctx, teamId, await this.membership(ctx, teamId), permission);
+  }
+
+  /** @throws AppError 403 api.context.permissions.app_error unless `hasTeam`. */
+  async requireTeam(ctx: RequestContext, teamId: string, permission: string): Promise<void> {
+    if (!(await this.hasTeam(ctx, teamId, permission))) throw AppError.forbidden(permission);
+  }
+
+  /** The caller's membership row of the team (removed ones included), for callers that need it twice. */
+  async membership(ctx: RequestContext, teamId: string): Promise<TeamMembershipForCheck | undefined> {
+    const userId = ctx.session?.user_id;
+    if (!userId || !this.store) return undefined;
+    return this.store.teamMembers.find(teamId, userId);
+  }
+
+  /**
+   * Mattermost's SessionHasPermissionToChannel over loaded records: channel roles (through the
+   * channel's and the team's schemes, with channel moderation), then manage_system, then the team
+   * scope, or the system roles for channels outside teams.
+   */
+  hasChannel(ctx: RequestContext, scope: ChannelPermissionScope, permission: string): boolean {
+    if (ctx.isSystem) return true;
+    if (!ctx.session) return false;
+    const teamScheme = this.grants.scheme(scope.team?.scheme_id);
+    return channelRolesGrant(
+      this.grants,
+      {
+        systemRoles: splitRoles(ctx.session.roles),
+        channel: { team_id: scope.channel.team_id },
+        channelMember: scope.channelMember,
+        channelScheme: this.grants.scheme(scope.channel.scheme_id),
+        teamMember: scope.teamMember,
+        teamScheme,
+      },
+      permission,
+    );
+  }
+
+  /** @throws AppError 403 api.context.permissions.app_error unless `hasChannel`. */
+  requireChannel(ctx: RequestContext, scope: ChannelPermissionScope, permission: string): void {
+    if (!this.hasChannel(ctx, scope, permission)) throw AppError.forbidden(permission);
   }
 }

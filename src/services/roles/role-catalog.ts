@@ -1,25 +1,30 @@
 import type { RoleGrants } from '../../authz/authorizer.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Role } from '../../model/role.js';
+import type { Scheme } from '../../model/scheme.js';
 import { DEFAULT_ROLES } from '../../model/permissions.js';
 import { newId } from '../../model/ids.js';
 import type { Store } from '../../store/store.js';
 import { isConflict } from '../../store/errors.js';
 
+const RELOADING_EVENTS: ReadonlySet<string> = new Set(['role.updated', 'scheme.created', 'scheme.updated', 'scheme.deleted']);
+
 /**
- * Every role and its permissions, held in memory because every request asks. Reloaded whenever a
- * role changes here or on another node (`role.updated`).
+ * Every role and scheme, held in memory because every request asks. Reloaded whenever a role or
+ * scheme changes here or on another node; the service that made the change awaits `reload()`
+ * before answering, so the caller's next request already sees it.
  */
 export class RoleCatalog implements RoleGrants {
   private byName = new Map<string, Role>();
   private grants = new Map<string, ReadonlySet<string>>();
+  private schemes = new Map<string, Scheme>();
 
   constructor(
     private readonly store: Store,
     bus: EventBus,
   ) {
     bus.subscribe((e) => {
-      if (e.type === 'role.updated') void this.reload().catch(() => undefined);
+      if (RELOADING_EVENTS.has(e.type)) void this.reload().catch(() => undefined);
     });
   }
 
@@ -50,7 +55,7 @@ export class RoleCatalog implements RoleGrants {
   }
 
   async reload(): Promise<void> {
-    const roles = await this.store.roles.listAll();
+    const [roles, schemes] = await Promise.all([this.store.roles.listAll(), this.store.schemes.listAll()]);
     const byName = new Map<string, Role>();
     const grants = new Map<string, ReadonlySet<string>>();
     for (const role of roles) {
@@ -59,6 +64,7 @@ export class RoleCatalog implements RoleGrants {
     }
     this.byName = byName;
     this.grants = grants;
+    this.schemes = new Map(schemes.filter((s) => s.delete_at === 0).map((s) => [s.id, s]));
   }
 
   permissionsOf(roleName: string): ReadonlySet<string> | undefined {
@@ -71,5 +77,10 @@ export class RoleCatalog implements RoleGrants {
 
   all(): Role[] {
     return [...this.byName.values()];
+  }
+
+  /** The live scheme with this id; undefined for '' / null (the system scheme) and deleted schemes. */
+  scheme(id: string | null | undefined): Scheme | undefined {
+    return id ? this.schemes.get(id) : undefined;
   }
 }

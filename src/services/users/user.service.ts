@@ -47,8 +47,11 @@ export interface CreateUserInput {
  * area provides it. Without one, invitation signups are refused.
  */
 export interface SignupInvitations {
-  /** @throws AppError when the invitation is unknown, expired or not for this email. */
-  check(kind: 'token' | 'invite_id', value: string, email: string): Promise<void>;
+  /**
+   * Says whether the signup's email counts as verified (an emailed token proves it).
+   * @throws AppError when the invitation is unknown, expired or not for this email.
+   */
+  check(kind: 'token' | 'invite_id', value: string, email: string): Promise<{ emailVerified: boolean }>;
   /** Adds the new user to the invitation's team; called after the user is stored. */
   accept(kind: 'token' | 'invite_id', value: string, user: UserRecord): Promise<void>;
 }
@@ -101,7 +104,8 @@ export class UserService {
         throw new AppError('api.user.create_user.signup_email_disabled.app_error', 501);
       }
       if (!this.deps.invitations) throw AppError.badRequest('api.user.create_user.invalid_invitation_type.app_error');
-      await this.deps.invitations.check(invite.kind, invite.value, user.email);
+      const checked = await this.deps.invitations.check(invite.kind, invite.value, user.email.toLowerCase());
+      user.email_verified = checked.emailVerified;
     } else if (!isAdmin) {
       if (!config.EmailSettings.EnableSignUpWithEmail || !config.TeamSettings.EnableUserCreation) {
         throw new AppError('api.user.create_user.signup_email_disabled.app_error', 501);
@@ -273,6 +277,7 @@ export class UserService {
     await this.deps.uow.run(async (tx, emit) => {
       await tx.accessTokens.deleteForUser(user.id);
       await tx.audits.deleteForUser(user.id);
+      await tx.teamMembers.deleteForUser(user.id);
       await tx.users.permanentDelete(user.id);
       emit(event('user.deleted', { userId: user.id }));
     });

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_users_and_sessions.js';
 import * as m0002 from './0002_create_roles.js';
 import * as m0005 from './0005_add_access_token_expiry.js';
+import * as m0010 from './0010_create_schemes.js';
+import * as m0011 from './0011_create_teams.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_create_users_and_sessions': m0001,
   '0002_create_roles': m0002,
   '0005_add_access_token_expiry': m0005,
+  '0010_create_schemes': m0010,
+  '0011_create_teams': m0011,
 };
