@@ -1,3 +1,5 @@
+import type { Role } from '../model/role.js';
+import type { StatusRecord } from '../model/status.js';
 import type { UserRecord } from '../model/user.js';
 
 /**
@@ -14,7 +16,15 @@ export interface DomainEventMap {
   /** Sessions ended (logout, revoke, deactivation); caches and sockets of these sessions must drop them. */
   'session.revoked': { userId: string; sessions: Array<{ id: string; tokenHash: string }> };
   'config.changed': Record<string, never>;
-  'role.updated': { roleName: string };
+  /** A role's permissions changed; `role` is the saved role when the emitter has it at hand. */
+  'role.updated': { roleName: string; role?: Role };
+  /**
+   * A user's presence changed. `notify` is false for activity-only updates that other nodes must
+   * cache but clients are not told about (Mattermost broadcasts only real status changes).
+   */
+  'status.changed': { status: StatusRecord; notify: boolean };
+  /** Someone is typing in a channel (or a thread of it); nothing is stored. */
+  'user.typing': { userId: string; channelId: string; parentId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;
