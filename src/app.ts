@@ -10,8 +10,12 @@ import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
+import { noMemberships } from './services/common/membership.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import type { Services } from './services/services.js';
+import { CustomStatusService } from './services/statuses/custom-status.service.js';
+import { StatusService } from './services/statuses/status.service.js';
+import { TypingService } from './services/statuses/typing.service.js';
 import { SystemService } from './services/system/system.service.js';
 import { AuditService } from './services/users/audit.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
@@ -58,10 +62,16 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const login = new LoginService({ store, config, clock, sessions, mfa, audits });
   const users = new UserService({ store, uow, config, clock, permissions, sessions });
   const userQueries = new UserQueryService({ store, config, permissions });
-  const system = new SystemService({ store, config });
+  const system = new SystemService({ store, config, bus });
   await system.initialise();
+  const statuses = new StatusService({ store, config, clock, bus, permissions });
+  const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
+  const typing = new TypingService({ bus, channels: noMemberships });
 
-  const services: Services = { config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system };
+  const services: Services = {
+    config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
+    statuses, customStatuses, typing,
+  };
   const http = await buildHttpServer({ services, config, logger });
 
   let closed = false;

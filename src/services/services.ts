@@ -7,6 +7,9 @@ import type { SessionService } from './auth/session.service.js';
 import type { Permissions } from './common/permissions.js';
 import type { UnitOfWork } from './common/unit-of-work.js';
 import type { RoleCatalog } from './roles/role-catalog.js';
+import type { CustomStatusService } from './statuses/custom-status.service.js';
+import type { StatusService } from './statuses/status.service.js';
+import type { TypingService } from './statuses/typing.service.js';
 import type { SystemService } from './system/system.service.js';
 import type { AuditService } from './users/audit.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
@@ -27,4 +30,7 @@ export interface Services {
   readonly users: UserService;
   readonly userQueries: UserQueryService;
   readonly system: SystemService;
+  readonly statuses: StatusService;
+  readonly customStatuses: CustomStatusService;
+  readonly typing: TypingService;
 }

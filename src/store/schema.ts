@@ -1,5 +1,6 @@
 import type { RoleTables } from './tables/roles.tables.js';
+import type { StatusTables } from './tables/statuses.tables.js';
 import type { UserTables } from './tables/users.tables.js';
 
 /** Every table Kysely knows, one interface per area under `tables/`. */
-export interface DB extends UserTables, RoleTables {}
+export interface DB extends UserTables, RoleTables, StatusTables {}

@@ -5,6 +5,7 @@ import type { DialectName } from './database.js';
 import type { DB } from './schema.js';
 import { RoleStore } from './role.store.js';
 import { SessionStore } from './session.store.js';
+import { StatusStore } from './status.store.js';
 import { SystemStore } from './system.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
@@ -21,6 +22,7 @@ export class Store {
   readonly audits: AuditStore;
   readonly system: SystemStore;
   readonly roles: RoleStore;
+  readonly statuses: StatusStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -34,6 +36,7 @@ export class Store {
     this.audits = new AuditStore(db);
     this.system = new SystemStore(db);
     this.roles = new RoleStore(db);
+    this.statuses = new StatusStore(db);
   }
 
   /**

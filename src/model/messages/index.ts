@@ -1,8 +1,12 @@
 import { commonMessages } from './common.js';
+import { realtimeMessages } from './realtime.js';
+import { statusMessages } from './statuses.js';
 import { userMessages } from './users.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
   ...commonMessages,
   ...userMessages,
+  ...statusMessages,
+  ...realtimeMessages,
 };
