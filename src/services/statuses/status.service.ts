@@ -2,6 +2,7 @@ import type { LiveConfig } from '../../config/live-config.js';
 import { event } from '../../events/domain-events.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Clock } from '../../lib/clock.js';
+import { KeyedQueue } from '../../lib/keyed-queue.js';
 import { LruCache } from '../../lib/lru-cache.js';
 import { AppError } from '../../model/app-error.js';
 import {
@@ -44,6 +45,8 @@ const CACHE_TTL_MS = 60 * 60_000;
  */
 export class StatusService {
   private readonly cache = new LruCache<string, StatusRecord>(50_000, CACHE_TTL_MS);
+  // One change at a time per user: each reads the status the previous one wrote.
+  private readonly changes = new KeyedQueue();
 
   constructor(private readonly deps: StatusServiceDeps) {
     deps.bus.subscribe((e) => {
@@ -118,46 +121,54 @@ export class StatusService {
   }
 
   /** Mattermost's SetStatusOnline: activity (or a manual choice) makes the user online. */
-  async setStatusOnline(userId: string, manual: boolean): Promise<void> {
-    if (!this.enabled()) return;
-    const now = this.deps.clock.now();
-    const current = await this.getStatus(userId);
-    if (current?.manual && !manual) return;
-    const next: StatusRecord = { ...(current ?? offlineStatus(userId)), status: STATUS_ONLINE, manual: false, last_activity_at: now };
-    const changed = current?.status !== STATUS_ONLINE;
-    const worthWriting =
-      !current || current.status !== next.status || current.manual !== next.manual || now - current.last_activity_at > STATUS_MIN_UPDATE_TIME_MS;
-    if (worthWriting) {
-      if (changed) await this.deps.store.statuses.upsert(next);
-      else await this.deps.store.statuses.updateLastActivityAt(userId, now);
-    }
-    this.publish(next, changed);
+  setStatusOnline(userId: string, manual: boolean): Promise<void> {
+    return this.changes.run(userId, async () => {
+      if (!this.enabled()) return;
+      const now = this.deps.clock.now();
+      const current = await this.getStatus(userId);
+      if (current?.manual && !manual) return;
+      const next: StatusRecord = { ...(current ?? offlineStatus(userId)), status: STATUS_ONLINE, manual: false, last_activity_at: now };
+      const changed = current?.status !== STATUS_ONLINE;
+      const worthWriting =
+        !current || current.status !== next.status || current.manual !== next.manual || now - current.last_activity_at > STATUS_MIN_UPDATE_TIME_MS;
+      if (worthWriting) {
+        if (changed) await this.deps.store.statuses.upsert(next);
+        else await this.deps.store.statuses.updateLastActivityAt(userId, now);
+      }
+      this.publish(next, changed);
+    });
   }
 
   /** Mattermost's SetStatusOffline: no connection left, or chosen by the user. */
-  async setStatusOffline(userId: string, manual: boolean): Promise<void> {
-    if (!this.enabled()) return;
-    const current = await this.getStatus(userId);
-    if (current?.manual && !manual) return;
-    await this.saveAndPublish({ ...offlineStatus(userId), manual, last_activity_at: this.deps.clock.now() });
+  setStatusOffline(userId: string, manual: boolean): Promise<void> {
+    return this.changes.run(userId, async () => {
+      if (!this.enabled()) return;
+      const current = await this.getStatus(userId);
+      if (current?.manual && !manual) return;
+      await this.saveAndPublish({ ...offlineStatus(userId), manual, last_activity_at: this.deps.clock.now() });
+    });
   }
 
   /** Mattermost's SetStatusAwayIfNeeded: automatic away only after UserStatusAwayTimeout idle. */
-  async setStatusAwayIfNeeded(userId: string, manual: boolean): Promise<void> {
-    if (!this.enabled()) return;
-    const status = (await this.getStatus(userId)) ?? { ...offlineStatus(userId), manual };
-    if (!manual && status.manual) return;
-    if (!manual && (status.status === STATUS_AWAY || !this.isUserAway(status.last_activity_at))) return;
-    await this.saveAndPublish({ ...status, status: STATUS_AWAY, manual });
+  setStatusAwayIfNeeded(userId: string, manual: boolean): Promise<void> {
+    return this.changes.run(userId, async () => {
+      if (!this.enabled()) return;
+      const status = (await this.getStatus(userId)) ?? { ...offlineStatus(userId), manual };
+      if (!manual && status.manual) return;
+      if (!manual && (status.status === STATUS_AWAY || !this.isUserAway(status.last_activity_at))) return;
+      await this.saveAndPublish({ ...status, status: STATUS_AWAY, manual });
+    });
   }
 
   /** Do not disturb until `endTimeSeconds` (0: until changed), remembering the status to return to. */
-  async setStatusDoNotDisturbTimed(userId: string, endTimeSeconds: number): Promise<void> {
-    if (!this.enabled()) return;
-    const status = (await this.getStatus(userId)) ?? offlineStatus(userId);
-    // Cut to the minute the expiry job runs on, as Mattermost does.
-    const end = endTimeSeconds > 0 ? endTimeSeconds - (endTimeSeconds % 60) : 0;
-    await this.saveAndPublish({ ...status, prev_status: status.status, status: STATUS_DND, manual: true, dnd_end_time: end });
+  setStatusDoNotDisturbTimed(userId: string, endTimeSeconds: number): Promise<void> {
+    return this.changes.run(userId, async () => {
+      if (!this.enabled()) return;
+      const status = (await this.getStatus(userId)) ?? offlineStatus(userId);
+      // Cut to the minute the expiry job runs on, as Mattermost does.
+      const end = endTimeSeconds > 0 ? endTimeSeconds - (endTimeSeconds % 60) : 0;
+      await this.saveAndPublish({ ...status, prev_status: status.status, status: STATUS_DND, manual: true, dnd_end_time: end });
+    });
   }
 
   /** The DND expiry job: timed DND statuses whose end has come return to the previous status. */
