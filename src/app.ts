@@ -4,13 +4,15 @@ import { LiveConfig } from './config/live-config.js';
 import type { LoadedConfig } from './config/loader.js';
 import { EventBus } from './events/event-bus.js';
 import { buildHttpServer } from './http/server.js';
+import { DND_EXPIRY_INTERVAL_MS } from './model/status.js';
+import { Realtime, type RealtimeOptions } from './realtime/realtime.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { LoginService } from './services/auth/login.service.js';
 import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
-import { noMemberships } from './services/common/membership.js';
+import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import type { Services } from './services/services.js';
 import { CustomStatusService } from './services/statuses/custom-status.service.js';
@@ -30,11 +32,16 @@ export interface AppOptions {
   clock?: Clock;
   /** An already open database (tests share one per file); opened from config otherwise. */
   database?: Database;
+  /** WebSocket timings and sizes (tests shorten them). */
+  realtime?: Partial<RealtimeOptions>;
+  /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
+  membership?: BroadcastMembership & ChannelAccess;
 }
 
 export interface ParleyApp {
   http: FastifyInstance;
   services: Services;
+  realtime: Realtime;
   database: Database;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   close(): Promise<void>;
@@ -66,22 +73,30 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
-  const typing = new TypingService({ bus, channels: noMemberships });
+  const membership = options.membership ?? noMemberships;
+  const typing = new TypingService({ bus, channels: membership });
 
   const services: Services = {
     config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
     statuses, customStatuses, typing,
   };
   const http = await buildHttpServer({ services, config, logger });
+  const realtime = new Realtime({ services, membership, logger, ...(options.realtime ? { options: options.realtime } : {}) });
+  realtime.attach(http.server);
+  const dndExpiry = setInterval(() => void statuses.expireDndStatuses().catch((error: unknown) => logger.error({ err: error }, 'DND expiry failed')), DND_EXPIRY_INTERVAL_MS);
+  dndExpiry.unref();
 
   let closed = false;
   return {
     http,
     services,
+    realtime,
     database,
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(dndExpiry);
+      await realtime.close();
       await http.close();
       if (!options.database) await database.close();
     },
