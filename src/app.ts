@@ -1,5 +1,8 @@
+import { hostname, networkInterfaces } from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import { ClusterNode } from './cluster/cluster-node.js';
+import type { ClusterOptions } from './cluster/cluster-options.js';
 import { LiveConfig } from './config/live-config.js';
 import type { LoadedConfig } from './config/loader.js';
 import { EventBus } from './events/event-bus.js';
@@ -18,13 +21,16 @@ import type { Services } from './services/services.js';
 import { CustomStatusService } from './services/statuses/custom-status.service.js';
 import { StatusService } from './services/statuses/status.service.js';
 import { TypingService } from './services/statuses/typing.service.js';
+import { ClusterService } from './services/system/cluster.service.js';
 import { SystemService } from './services/system/system.service.js';
 import { AuditService } from './services/users/audit.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
 import { UserService } from './services/users/user.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
+import { migrations } from './store/migrations/index.js';
 import { Store } from './store/store.js';
+import { MATTERMOST_COMPAT_VERSION } from './version.js';
 
 export interface AppOptions {
   config: LoadedConfig;
@@ -36,12 +42,16 @@ export interface AppOptions {
   realtime?: Partial<RealtimeOptions>;
   /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
   membership?: BroadcastMembership & ChannelAccess;
+  /** Join a cluster of nodes over Redis; without it the node runs alone with the in-process bus. */
+  cluster?: ClusterOptions;
 }
 
 export interface ParleyApp {
   http: FastifyInstance;
   services: Services;
   realtime: Realtime;
+  /** This node in its cluster, when clustered. */
+  cluster: ClusterNode | undefined;
   database: Database;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   close(): Promise<void>;
@@ -76,12 +86,37 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
 
+  const clusterNode = options.cluster
+    ? await ClusterNode.start({
+        options: options.cluster,
+        bus,
+        describe: () => ({
+          version: MATTERMOST_COMPAT_VERSION,
+          schema_version: Object.keys(migrations).at(-1) ?? '',
+          config_hash: system.configHash(),
+          ipaddress: primaryAddress(),
+          hostname: hostname(),
+        }),
+        usersGone: async (userIds) => {
+          for (const userId of userIds) await statuses.setStatusOffline(userId, false);
+        },
+        logError: (message, error) => logger.error({ err: error }, message),
+      })
+    : undefined;
+  const cluster = new ClusterService({ permissions, directory: clusterNode?.registry });
+
   const services: Services = {
     config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
-    statuses, customStatuses, typing,
+    statuses, customStatuses, typing, cluster,
   };
-  const http = await buildHttpServer({ services, config, logger });
-  const realtime = new Realtime({ services, membership, logger, ...(options.realtime ? { options: options.realtime } : {}) });
+  const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
+  const realtime = new Realtime({
+    services,
+    membership,
+    logger,
+    ...(clusterNode ? { presence: clusterNode.presence, nodeId: clusterNode.nodeId } : {}),
+    ...(options.realtime ? { options: options.realtime } : {}),
+  });
   realtime.attach(http.server);
   const dndExpiry = setInterval(() => void statuses.expireDndStatuses().catch((error: unknown) => logger.error({ err: error }, 'DND expiry failed')), DND_EXPIRY_INTERVAL_MS);
   dndExpiry.unref();
@@ -91,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     http,
     services,
     realtime,
+    cluster: clusterNode,
     database,
     async close() {
       if (closed) return;
@@ -98,9 +134,18 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
       clearInterval(dndExpiry);
       await realtime.close();
       await http.close();
+      await clusterNode?.stop();
       if (!options.database) await database.close();
     },
   };
+}
+
+/** The first external IPv4 address, as Mattermost reports a node's address. */
+function primaryAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  return '';
 }
 
 function createLogger(config: LiveConfig): FastifyBaseLogger {

@@ -10,6 +10,7 @@ import type { RoleCatalog } from './roles/role-catalog.js';
 import type { CustomStatusService } from './statuses/custom-status.service.js';
 import type { StatusService } from './statuses/status.service.js';
 import type { TypingService } from './statuses/typing.service.js';
+import type { ClusterService } from './system/cluster.service.js';
 import type { SystemService } from './system/system.service.js';
 import type { AuditService } from './users/audit.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
@@ -33,4 +34,5 @@ export interface Services {
   readonly statuses: StatusService;
   readonly customStatuses: CustomStatusService;
   readonly typing: TypingService;
+  readonly cluster: ClusterService;
 }

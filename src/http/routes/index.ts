@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services/services.js';
 import { authRoutes } from './auth.routes.js';
+import { clusterRoutes } from './cluster.routes.js';
 import { statusRoutes } from './status.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { userRoutes } from './users.routes.js';
@@ -11,4 +12,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(authRoutes, { services });
   await app.register(userRoutes, { services });
   await app.register(statusRoutes, { services });
+  await app.register(clusterRoutes, { services });
 };
