@@ -92,7 +92,10 @@ export class ClientSocket {
 
   private async authenticate(session: SessionRecord): Promise<void> {
     clearTimeout(this.authTimer);
-    const conn = await this.deps.hub.open(this.ws, session, this.client, this.resume);
+    const conn = await this.deps.hub.open(this.ws, session, this.client, this.resume).catch((error: unknown) => {
+      this.ws.close(1011);
+      throw error;
+    });
     this.conn = conn;
     // The socket may have closed while the hub was registering it.
     if (this.ws.readyState !== WebSocket.OPEN) await this.deps.hub.socketClosed(conn, this.ws);

@@ -125,6 +125,11 @@ export class Hub {
     });
   }
 
+  /** The sessions of all registered connections. */
+  sessionIds(): string[] {
+    return [...this.all].map((conn) => conn.session.id);
+  }
+
   /** The connections with an open socket (for pings). */
   activeConnections(): WebConn[] {
     return [...this.all].filter((conn) => conn.isActive);

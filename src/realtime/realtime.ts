@@ -130,11 +130,9 @@ export class Realtime {
     const outbound = mapDomainEvent(e, this.mapperContext);
     if (outbound.length > 0) void this.hub.publish(outbound);
     switch (e.type) {
-      case 'session.revoked': {
-        const ended = new Set(e.payload.sessions.map((s) => s.id));
-        void this.hub.closeWhere((conn) => ended.has(conn.session.id));
+      case 'session.revoked':
+        this.endSessions(e.payload.sessions.map((s) => s.id)).catch((error: unknown) => this.deps.logger.error({ err: error }, 'closing sockets failed'));
         break;
-      }
       case 'user.activation_changed':
         if (e.payload.user.delete_at !== 0) void this.hub.closeWhere((conn) => conn.userId === e.payload.user.id);
         break;
@@ -150,6 +148,15 @@ export class Realtime {
       default:
         break;
     }
+  }
+
+  // Attaching a device re-announces a session that lives on (so that caches refresh it): only the
+  // sessions really gone close their sockets.
+  private async endSessions(sessionIds: readonly string[]): Promise<void> {
+    const connected = new Set(this.hub.sessionIds());
+    const ended = new Set<string>();
+    for (const id of sessionIds) if (connected.has(id) && !(await this.deps.services.sessions.findById(id))) ended.add(id);
+    if (ended.size > 0) await this.hub.closeWhere((conn) => ended.has(conn.session.id));
   }
 
   private hello(conn: WebConn): OutboundEvent {

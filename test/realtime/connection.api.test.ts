@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/lib/hash.js';
 import { newId } from '../../src/model/ids.js';
 import { Store } from '../../src/store/store.js';
+import { rawRequest } from '../helpers/server.js';
 import { TestHelper } from '../helpers/test-helper.js';
 import { OfficialClient, TestSocket, connectedSocket, drain } from '../helpers/websocket.js';
 
@@ -155,6 +156,16 @@ describe('websocket connection', () => {
     await doomed.closed;
     expect((await other.request('ping')).status).toBe('OK');
     await other.close();
+  });
+
+  it('keeps the socket of a session that attaches a device (the session lives on)', async () => {
+    const login = await th.login(th.basicUser2.username);
+    const socket = await connectedSocket(th, login.getToken());
+    const response = await rawRequest(th.url, 'PUT', '/api/v4/users/sessions/device', { token: login.getToken(), body: { device_id: 'android:abc' } });
+    expect(response.status).toBe(200);
+    await drain(th, [socket]);
+    expect((await socket.request('ping')).status).toBe('OK');
+    await socket.close();
   });
 
   it('closes the sockets of a deactivated user at once', async () => {
