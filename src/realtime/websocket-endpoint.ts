@@ -39,10 +39,12 @@ export class WebSocketEndpoint {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.onUpgrade(request, socket, head));
   }
 
-  /** Closes every socket at once (shutdown). */
-  close(): Promise<void> {
+  /** Closes every socket at once (shutdown) and resolves once each one's close was handled. */
+  async close(): Promise<void> {
+    const closing = [...this.wss.clients].map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
     for (const client of this.wss.clients) client.terminate();
-    return new Promise((resolve) => this.wss.close(() => resolve()));
+    await Promise.all(closing);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
   private onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Store } from '../../src/store/store.js';
 import { ManualClock } from '../helpers/clock.js';
 import { TestHelper } from '../helpers/test-helper.js';
 import { connectedSocket, drain, type TestSocket } from '../helpers/websocket.js';
@@ -104,5 +105,22 @@ describe('statuses over the websocket', () => {
     await th.adminClient.updateUserActive(user.id, false);
     await socket.closed;
     await vi.waitFor(async () => expect((await th.adminClient.getStatus(user.id)).status).toBe('offline'));
+  });
+});
+
+describe('statuses at shutdown', () => {
+  it('marks the users of the closing node offline once their sockets are closed', async () => {
+    const th = await (await TestHelper.setup()).initBasic();
+    try {
+      const socket = await connectedSocket(th, th.client.getToken());
+      await th.server.app.realtime.settled();
+      expect((await th.client.getStatus(th.basicUser.id)).status).toBe('online');
+      await th.server.app.close();
+      await socket.closed;
+      const store = new Store(th.server.db.database.db, th.server.db.driver);
+      expect((await store.statuses.findById(th.basicUser.id))?.status).toBe('offline');
+    } finally {
+      await th.tearDown();
+    }
   });
 });
