@@ -1,4 +1,3 @@
-import { hostname, networkInterfaces } from 'node:os';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { ClusterNode } from './cluster/cluster-node.js';
@@ -7,15 +6,15 @@ import { LiveConfig } from './config/live-config.js';
 import type { LoadedConfig } from './config/loader.js';
 import { EventBus } from './events/event-bus.js';
 import { buildHttpServer } from './http/server.js';
+import { systemClock, type Clock } from './lib/clock.js';
 import { DND_EXPIRY_INTERVAL_MS } from './model/status.js';
 import { Realtime, type RealtimeOptions } from './realtime/realtime.js';
-import { systemClock, type Clock } from './lib/clock.js';
 import { LoginService } from './services/auth/login.service.js';
 import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
-import { UnitOfWork } from './services/common/unit-of-work.js';
 import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
+import { UnitOfWork } from './services/common/unit-of-work.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import type { Services } from './services/services.js';
 import { CustomStatusService } from './services/statuses/custom-status.service.js';
@@ -30,7 +29,6 @@ import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
 import { Store } from './store/store.js';
-import { MATTERMOST_COMPAT_VERSION } from './version.js';
 
 export interface AppOptions {
   config: LoadedConfig;
@@ -90,13 +88,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     ? await ClusterNode.start({
         options: options.cluster,
         bus,
-        describe: () => ({
-          version: MATTERMOST_COMPAT_VERSION,
-          schema_version: Object.keys(migrations).at(-1) ?? '',
-          config_hash: system.configHash(),
-          ipaddress: primaryAddress(),
-          hostname: hostname(),
-        }),
+        schemaVersion: Object.keys(migrations).at(-1) ?? '',
+        configHash: () => system.configHash(),
         usersGone: async (userIds) => {
           for (const userId of userIds) await statuses.setStatusOffline(userId, false);
         },
@@ -138,14 +131,6 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
       if (!options.database) await database.close();
     },
   };
-}
-
-/** The first external IPv4 address, as Mattermost reports a node's address. */
-function primaryAddress(): string {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
-  }
-  return '';
 }
 
 function createLogger(config: LiveConfig): FastifyBaseLogger {

@@ -1,7 +1,9 @@
+import { hostname, networkInterfaces } from 'node:os';
 import { Redis } from 'ioredis';
 import type { EventBus } from '../events/event-bus.js';
 import type { ClusterInfo } from '../model/cluster.js';
 import { newId } from '../model/ids.js';
+import { MATTERMOST_COMPAT_VERSION } from '../version.js';
 import type { ClusterOptions } from './cluster-options.js';
 import { NodeRegistry } from './node-registry.js';
 import { RedisEventTransport } from './redis-event-transport.js';
@@ -11,8 +13,10 @@ import { RedisRateLimitStore } from './redis-rate-limit-store.js';
 export interface ClusterNodeDeps {
   options: ClusterOptions;
   bus: EventBus;
-  /** What GET /cluster/status shows of this node (the id is added here). */
-  describe: () => Omit<ClusterInfo, 'id'>;
+  /** The newest database migration, reported as the node's schema version. */
+  schemaVersion: string;
+  /** The hash of the node's config, reported so that differing configs show. */
+  configHash: () => string;
   /** Users left without any socket after a node died (to be marked offline). */
   usersGone: (userIds: string[]) => Promise<void>;
   logError: (message: string, error: unknown) => void;
@@ -40,13 +44,25 @@ export class ClusterNode {
       redis: commands,
       prefix,
       heartbeatMs,
-      self: () => ({ id: this.nodeId, ...deps.describe() }),
+      self: () => this.describe(deps),
       onNodeGone: async (nodeId) => deps.usersGone(await this.presence.forgetNode(nodeId)),
       logError: deps.logError,
     });
     this.presence = new RedisPresence({ redis: commands, prefix, nodeId: this.nodeId, liveNodeIds: () => this.registry.liveNodeIds() });
     this.rateLimits = new RedisRateLimitStore(commands, prefix);
     this.transport = new RedisEventTransport({ publisher: commands, subscriber, bus: deps.bus, nodeId: this.nodeId, prefix, logError: deps.logError });
+  }
+
+  /** What GET /cluster/status shows of this node. */
+  describe(deps: Pick<ClusterNodeDeps, 'schemaVersion' | 'configHash'>): ClusterInfo {
+    return {
+      id: this.nodeId,
+      version: MATTERMOST_COMPAT_VERSION,
+      schema_version: deps.schemaVersion,
+      config_hash: deps.configHash(),
+      ipaddress: primaryAddress(),
+      hostname: hostname(),
+    };
   }
 
   /** Connects to Redis and joins the cluster. @throws Error when Redis cannot be reached. */
@@ -69,4 +85,12 @@ export class ClusterNode {
     await this.registry.stop().catch(() => undefined);
     await Promise.all([this.commands.quit(), this.subscriber.quit()]).catch(() => undefined);
   }
+}
+
+/** The first external IPv4 address, as Mattermost reports a node's address. */
+function primaryAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) return address.address;
+  }
+  return '';
 }
