@@ -94,6 +94,21 @@ describe('websocket events', () => {
     }
   });
 
+  it('tells a guest about other users only when it can see them (shares a channel or team)', async () => {
+    const { user } = await th.createUser();
+    await th.adminClient.updateUserRoles(user.id, 'system_guest');
+    const guestClient = await th.login(user.username);
+    const guest = await connectedSocket(th, guestClient.getToken());
+    const from = guest.messages.length;
+    await th.client.patchMe({ nickname: 'unseen-by-guest' });
+    await th.createUser();
+    await guestClient.patchMe({ nickname: 'guest-self' });
+    await drain(th, [admin, basic, basic2, guest]);
+    expect(since(guest, from, 'user_updated').map((m) => m.data.user.id)).toEqual([user.id]);
+    expect(since(guest, from, 'new_user')).toEqual([]);
+    await guest.close();
+  });
+
   it('sends user_role_updated to the user only', async () => {
     const [a, b, c] = marks();
     await th.adminClient.updateUserRoles(th.basicUser2.id, 'system_user system_user_manager');
