@@ -1,20 +1,29 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import { ClusterNode } from './cluster/cluster-node.js';
+import type { ClusterOptions } from './cluster/cluster-options.js';
 import { LiveConfig } from './config/live-config.js';
 import type { LoadedConfig } from './config/loader.js';
 import { EventBus } from './events/event-bus.js';
 import { buildHttpServer } from './http/server.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { DND_EXPIRY_INTERVAL_MS } from './model/status.js';
+import { Realtime, type RealtimeOptions } from './realtime/realtime.js';
 import { LoginService } from './services/auth/login.service.js';
 import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
+import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
 import { LocalFileStore, type FileStore } from './services/files/file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import { RoleService } from './services/roles/role.service.js';
 import { SchemeService } from './services/schemes/scheme.service.js';
 import type { Services } from './services/services.js';
+import { CustomStatusService } from './services/statuses/custom-status.service.js';
+import { StatusService } from './services/statuses/status.service.js';
+import { TypingService } from './services/statuses/typing.service.js';
+import { ClusterService } from './services/system/cluster.service.js';
 import { SystemService } from './services/system/system.service.js';
 import { TeamHookList } from './services/teams/team-hooks.js';
 import { TeamIconService } from './services/teams/team-icon.service.js';
@@ -34,6 +43,7 @@ import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
+import { migrations } from './store/migrations/index.js';
 import { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -46,11 +56,20 @@ export interface AppOptions {
   mailer?: Mailer;
   /** Where files go; FileSettings.Directory otherwise. */
   files?: FileStore;
+  /** WebSocket timings and sizes (tests shorten them). */
+  realtime?: Partial<RealtimeOptions>;
+  /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
+  membership?: BroadcastMembership & ChannelAccess;
+  /** Join a cluster of nodes over Redis; without it the node runs alone with the in-process bus. */
+  cluster?: ClusterOptions;
 }
 
 export interface ParleyApp {
   http: FastifyInstance;
   services: Services;
+  realtime: Realtime;
+  /** This node in its cluster, when clustered. */
+  cluster: ClusterNode | undefined;
   database: Database;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   close(): Promise<void>;
@@ -90,14 +109,32 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const users = new UserService({ store, uow, config, clock, permissions, sessions, invitations: teamInvites });
   const roleAdmin = new RoleService({ store, uow, clock, permissions, roles });
   const schemes = new SchemeService({ store, uow, clock, permissions, roles });
-  const system = new SystemService({ store, config });
+  const system = new SystemService({ store, config, bus });
   await system.initialise();
+  const statuses = new StatusService({ store, config, clock, bus, permissions });
+  const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
+  const membership = options.membership ?? noMemberships;
+  const typing = new TypingService({ bus, channels: membership });
 
   const oneTimeTokens = new OneTimeTokens({ store, clock });
   const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
   const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
   const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
+
+  const clusterNode = options.cluster
+    ? await ClusterNode.start({
+        options: options.cluster,
+        bus,
+        schemaVersion: Object.keys(migrations).at(-1) ?? '',
+        configHash: () => system.configHash(),
+        usersGone: async (userIds) => {
+          for (const userId of userIds) await statuses.setStatusOffline(userId, false);
+        },
+        logError: (message, error) => logger.error({ err: error }, message),
+      })
+    : undefined;
+  const cluster = new ClusterService({ permissions, directory: clusterNode?.registry });
 
   const services: Services = {
     config,
@@ -127,18 +164,37 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     passwords,
     emailVerification,
     authSwitch,
+    statuses,
+    customStatuses,
+    typing,
+    cluster,
   };
-  const http = await buildHttpServer({ services, config, logger });
+  const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
+  const realtime = new Realtime({
+    services,
+    membership,
+    logger,
+    ...(clusterNode ? { presence: clusterNode.presence, nodeId: clusterNode.nodeId } : {}),
+    ...(options.realtime ? { options: options.realtime } : {}),
+  });
+  realtime.attach(http.server);
+  const dndExpiry = setInterval(() => void statuses.expireDndStatuses().catch((error: unknown) => logger.error({ err: error }, 'DND expiry failed')), DND_EXPIRY_INTERVAL_MS);
+  dndExpiry.unref();
 
   let closed = false;
   return {
     http,
     services,
+    realtime,
+    cluster: clusterNode,
     database,
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(dndExpiry);
+      await realtime.close();
       await http.close();
+      await clusterNode?.stop();
       if (!options.database) await database.close();
     },
   };

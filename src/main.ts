@@ -1,10 +1,12 @@
 import { buildApp } from './app.js';
+import { clusterOptionsFromEnv } from './cluster/cluster-options.js';
 import { parseListenAddress } from './config/listen-address.js';
 import { loadConfig } from './config/loader.js';
 
 async function main(): Promise<void> {
   const loaded = loadConfig();
-  const app = await buildApp({ config: loaded });
+  const cluster = clusterOptionsFromEnv(process.env);
+  const app = await buildApp({ config: loaded, ...(cluster ? { cluster } : {}) });
   const { host, port } = parseListenAddress(process.env['PORT'] ? `:${process.env['PORT']}` : loaded.config.ServiceSettings.ListenAddress);
   await app.http.listen({ host, port });
 

@@ -42,6 +42,7 @@ export function defaultConfig() {
       WriteTimeout: 300,
       IdleTimeout: 60,
       WebSocketURL: '',
+      EnableUserStatuses: true,
     },
     TeamSettings: {
       SiteName: 'Parley',
@@ -51,6 +52,8 @@ export function defaultConfig() {
       EnableOpenServer: false,
       RestrictCreationToDomains: '',
       EnableCustomUserStatuses: true,
+      // Seconds without activity after which an online user becomes away.
+      UserStatusAwayTimeout: 300,
       EnableLastActiveTime: true,
       TeammateNameDisplay: 'username',
       LockTeammateNameDisplay: false,

@@ -1,6 +1,7 @@
 import type { Role } from '../model/role.js';
 import type { Scheme } from '../model/scheme.js';
 import type { TeamMember, TeamRecord } from '../model/team.js';
+import type { StatusRecord } from '../model/status.js';
 import type { UserRecord } from '../model/user.js';
 
 /**
@@ -39,6 +40,13 @@ export interface DomainEventMap {
   'team_member.removed': { member: TeamMember; team: TeamRecord; actorId: string };
   /** Explicit roles or scheme flags changed (`memberrole_updated` to the user). */
   'team_member.roles_changed': { member: TeamMember };
+  /**
+   * A user's presence changed. `notify` is false for activity-only updates that other nodes must
+   * cache but clients are not told about (Mattermost broadcasts only real status changes).
+   */
+  'status.changed': { status: StatusRecord; notify: boolean };
+  /** Someone is typing in a channel (or a thread of it); nothing is stored. */
+  'user.typing': { userId: string; channelId: string; parentId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -8,11 +8,22 @@ export type EventHandler = (event: DomainEvent) => void;
  */
 export class EventBus {
   private readonly handlers = new Set<EventHandler>();
+  private readonly localHandlers = new Set<EventHandler>();
   private readonly remoteForwarders = new Set<EventHandler>();
 
+  /** Every event, whichever node caused it: for caches and client delivery. */
   subscribe(handler: EventHandler): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);
+  }
+
+  /**
+   * Events caused on this node only: for side effects that must happen once in a cluster (the node
+   * that caused the event does them), such as marking a deactivated user offline.
+   */
+  subscribeLocal(handler: EventHandler): () => void {
+    this.localHandlers.add(handler);
+    return () => this.localHandlers.delete(handler);
   }
 
   /** Registers a sink for locally caused events only (the cluster publisher). */
@@ -25,6 +36,7 @@ export class EventBus {
   publish(events: readonly DomainEvent[]): void {
     for (const e of events) {
       this.deliver(e);
+      for (const handler of this.localHandlers) safely(handler, e);
       for (const forward of this.remoteForwarders) safely(forward, e);
     }
   }

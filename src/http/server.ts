@@ -6,7 +6,6 @@ import secureJson from 'secure-json-parse';
 import type { LiveConfig } from '../config/live-config.js';
 import { newId } from '../model/ids.js';
 import type { Services } from '../services/services.js';
-import { MATTERMOST_COMPAT_VERSION } from '../version.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
@@ -49,7 +48,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
-    reply.header('X-Version-Id', `${MATTERMOST_COMPAT_VERSION}.0.${services.system.configHash()}.true`);
+    reply.header('X-Version-Id', services.system.versionId());
   });
   // Mattermost's clients parse a body only when the type is exactly application/json.
   app.addHook('onSend', async (_request, reply, payload) => {

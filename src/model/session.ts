@@ -30,6 +30,9 @@ export interface SessionRecord {
   access_token_id: string;
 }
 
+/** The cookie that carries the session token in browsers. */
+export const SESSION_COOKIE_NAME = 'MMAUTHTOKEN';
+
 /** Session prop keys Mattermost uses. */
 export const SESSION_PROP_PLATFORM = 'platform';
 export const SESSION_PROP_OS = 'os';

@@ -9,6 +9,10 @@ import type { UnitOfWork } from './common/unit-of-work.js';
 import type { RoleCatalog } from './roles/role-catalog.js';
 import type { RoleService } from './roles/role.service.js';
 import type { SchemeService } from './schemes/scheme.service.js';
+import type { CustomStatusService } from './statuses/custom-status.service.js';
+import type { StatusService } from './statuses/status.service.js';
+import type { TypingService } from './statuses/typing.service.js';
+import type { ClusterService } from './system/cluster.service.js';
 import type { SystemService } from './system/system.service.js';
 import type { TeamHookList } from './teams/team-hooks.js';
 import type { TeamIconService } from './teams/team-icon.service.js';
@@ -56,4 +60,8 @@ export interface Services {
   readonly teamScopes: TeamScopes;
   /** Where the channels area registers what it does when teams change. */
   readonly teamHooks: TeamHookList;
+  readonly statuses: StatusService;
+  readonly customStatuses: CustomStatusService;
+  readonly typing: TypingService;
+  readonly cluster: ClusterService;
 }

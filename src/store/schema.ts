@@ -1,7 +1,8 @@
 import type { RoleTables } from './tables/roles.tables.js';
 import type { SchemeTables } from './tables/schemes.tables.js';
+import type { StatusTables } from './tables/statuses.tables.js';
 import type { TeamTables } from './tables/teams.tables.js';
 import type { UserTables } from './tables/users.tables.js';
 
 /** Every table Kysely knows, one interface per area under `tables/`. */
-export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables {}
+export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables, StatusTables {}

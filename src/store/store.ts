@@ -6,6 +6,7 @@ import type { DB } from './schema.js';
 import { RoleStore } from './role.store.js';
 import { SchemeStore } from './scheme.store.js';
 import { SessionStore } from './session.store.js';
+import { StatusStore } from './status.store.js';
 import { SystemStore } from './system.store.js';
 import { TeamMemberStore } from './team-member.store.js';
 import { TeamStore } from './team.store.js';
@@ -27,6 +28,7 @@ export class Store {
   readonly schemes: SchemeStore;
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
+  readonly statuses: StatusStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -43,6 +45,7 @@ export class Store {
     this.schemes = new SchemeStore(db);
     this.teams = new TeamStore(db);
     this.teamMembers = new TeamMemberStore(db);
+    this.statuses = new StatusStore(db);
   }
 
   /**

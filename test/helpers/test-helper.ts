@@ -3,6 +3,7 @@ import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import type { Config } from '../../src/config/defaults.js';
 import { newClient, startTestServer, type TestServer } from './server.js';
+import type { AppOptions } from '../../src/app.js';
 
 let counter = 0;
 
@@ -30,8 +31,8 @@ export class TestHelper {
 
   private constructor(readonly server: TestServer) {}
 
-  static async setup(configure?: (config: Config) => void): Promise<TestHelper> {
-    return new TestHelper(await startTestServer(configure));
+  static async setup(configure?: (config: Config) => void, options?: Omit<Partial<AppOptions>, 'config' | 'database'>): Promise<TestHelper> {
+    return new TestHelper(await startTestServer(configure, options));
   }
 
   get url(): string {

@@ -1,30 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LiveConfig } from '../../config/live-config.js';
+import { findToken, type TokenLocation } from '../../lib/auth-token.js';
 import { safeEqual } from '../../lib/hash.js';
 import { AppError } from '../../model/app-error.js';
-import { SESSION_PROP_CSRF, type SessionRecord } from '../../model/session.js';
+import { SESSION_COOKIE_NAME, SESSION_PROP_CSRF, type SessionRecord } from '../../model/session.js';
 import type { SessionService } from '../../services/auth/session.service.js';
 import type { RequestContext } from '../../services/common/context.js';
 import type { UserService } from '../../services/users/user.service.js';
 
-export const SESSION_COOKIE = 'MMAUTHTOKEN';
+export const SESSION_COOKIE = SESSION_COOKIE_NAME;
 export const USER_COOKIE = 'MMUSERID';
 export const CSRF_COOKIE = 'MMCSRF';
 
-type TokenLocation = 'cookie' | 'header' | 'query' | 'none';
-
 /** Finds the bearer token where Mattermost looks, in its order: cookie, Bearer, Token, query. */
 export function readToken(request: FastifyRequest): { token: string; location: TokenLocation } {
-  const cookie = request.cookies[SESSION_COOKIE];
-  if (cookie) return { token: cookie, location: 'cookie' };
-  const header = request.headers.authorization ?? '';
-  // Clients send "BEARER" in upper case, so the scheme comparison ignores case.
-  if (header.length > 6 && header.slice(0, 6).toUpperCase() === 'BEARER') return { token: header.slice(7).trim(), location: 'header' };
-  if (header.length > 5 && header.slice(0, 5).toLowerCase() === 'token') return { token: header.slice(6).trim(), location: 'header' };
   const query = request.query as Record<string, unknown> | undefined;
-  const fromQuery = query?.['access_token'];
-  if (typeof fromQuery === 'string' && fromQuery) return { token: fromQuery, location: 'query' };
-  return { token: '', location: 'none' };
+  return findToken({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization, query: query?.['access_token'] });
 }
 
 /**

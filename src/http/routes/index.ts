@@ -3,6 +3,8 @@ import type { Services } from '../../services/services.js';
 import { authRoutes } from './auth.routes.js';
 import { roleRoutes } from './roles.routes.js';
 import { schemeRoutes } from './schemes.routes.js';
+import { clusterRoutes } from './cluster.routes.js';
+import { statusRoutes } from './status.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { teamIconRoutes } from './team-icon.routes.js';
 import { teamInviteRoutes } from './team-invites.routes.js';
@@ -25,4 +27,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(teamIconRoutes, { services });
   await app.register(roleRoutes, { services });
   await app.register(schemeRoutes, { services });
+  await app.register(statusRoutes, { services });
+  await app.register(clusterRoutes, { services });
 };

@@ -1,5 +1,7 @@
 import { commonMessages } from './common.js';
 import { teamMessages } from './teams.js';
+import { realtimeMessages } from './realtime.js';
+import { statusMessages } from './statuses.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
 
@@ -9,4 +11,6 @@ export const messages: Readonly<Record<string, string>> = {
   ...userMessages,
   ...credentialMessages,
   ...teamMessages,
+  ...statusMessages,
+  ...realtimeMessages,
 };

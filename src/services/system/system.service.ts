@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { LiveConfig } from '../../config/live-config.js';
+import { event } from '../../events/domain-events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { newId } from '../../model/ids.js';
 import type { Store } from '../../store/store.js';
 import type { RequestContext } from '../common/context.js';
+import { MATTERMOST_COMPAT_VERSION } from '../../version.js';
 import { buildClientConfig, buildClientLicense } from './client-config.js';
 
 const DIAGNOSTIC_ID = 'DiagnosticId';
@@ -12,9 +15,11 @@ export class SystemService {
   private diagnosticId = '';
   private hash = '';
 
-  constructor(private readonly deps: { store: Store; config: LiveConfig }) {
+  constructor(private readonly deps: { store: Store; config: LiveConfig; bus: EventBus }) {
     deps.config.onChange(() => {
       this.hash = '';
+      // Clients are told through config_changed, as Mattermost's config listener does.
+      deps.bus.publish([event('config.changed', {})]);
     });
   }
 
@@ -51,6 +56,16 @@ export class SystemService {
   async clientConfig(ctx: RequestContext): Promise<Record<string, string>> {
     const noAccounts = (await this.deps.store.users.count()) === 0;
     return buildClientConfig(this.deps.config.get(), { diagnosticId: this.diagnosticId, noAccounts, limited: !ctx.session });
+  }
+
+  /** The client config as a signed-in user gets it (what config_changed carries). */
+  clientConfigForUsers(): Record<string, string> {
+    return buildClientConfig(this.deps.config.get(), { diagnosticId: this.diagnosticId, noAccounts: false, limited: false });
+  }
+
+  /** The version string of X-Version-Id and of the WebSocket hello: version, build, config hash, licensed. */
+  versionId(): string {
+    return `${MATTERMOST_COMPAT_VERSION}.0.${this.configHash()}.true`;
   }
 
   clientLicense(): Record<string, string> {

@@ -296,6 +296,16 @@ export class UserService {
     return next;
   }
 
+  /**
+   * Rewrites the user's props without permission checks (callers checked): the custom status and
+   * other settings Mattermost keeps in props. Announced like any profile change.
+   * @throws AppError 404
+   */
+  async setProps(userId: string, change: (props: Record<string, string>) => Record<string, string>): Promise<UserRecord> {
+    const current = await this.getUser(userId);
+    return this.saveProfile(current, { ...current, props: change({ ...current.props }) });
+  }
+
   /** @throws AppError 403 unless `ctx` may edit the user (admins only by admins). */
   checkCanEdit(ctx: RequestContext, user: UserRecord): void {
     this.deps.permissions.requireActOnUser(ctx, user.id);

@@ -4,6 +4,7 @@ import * as m0002 from './0002_create_roles.js';
 import * as m0005 from './0005_add_access_token_expiry.js';
 import * as m0010 from './0010_create_schemes.js';
 import * as m0011 from './0011_create_teams.js';
+import * as m0030 from './0030_create_status.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0005_add_access_token_expiry': m0005,
   '0010_create_schemes': m0010,
   '0011_create_teams': m0011,
+  '0030_create_status': m0030,
 };
