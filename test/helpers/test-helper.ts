@@ -1,7 +1,7 @@
 import type { Client4 } from '@mattermost/client';
 import type { UserProfile } from '@mattermost/types/users';
 import type { Config } from '../../src/config/defaults.js';
-import { newClient, startTestServer, type TestServer } from './server.js';
+import { newClient, startTestServer, type TestServer, type TestServerOptions } from './server.js';
 
 let counter = 0;
 
@@ -29,8 +29,8 @@ export class TestHelper {
 
   private constructor(readonly server: TestServer) {}
 
-  static async setup(configure?: (config: Config) => void): Promise<TestHelper> {
-    return new TestHelper(await startTestServer(configure));
+  static async setup(configure?: (config: Config) => void, options: TestServerOptions = {}): Promise<TestHelper> {
+    return new TestHelper(await startTestServer(configure, options));
   }
 
   get url(): string {
