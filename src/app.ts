@@ -10,10 +10,12 @@ import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
+import { ConfiguredFileStore } from './services/files/configured-file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import type { Services } from './services/services.js';
 import { SystemService } from './services/system/system.service.js';
 import { AuditService } from './services/users/audit.service.js';
+import { ProfileImageService } from './services/users/profile-image.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
 import { UserService } from './services/users/user.service.js';
 import { openDatabase, type Database } from './store/database.js';
@@ -60,8 +62,26 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const userQueries = new UserQueryService({ store, config, permissions });
   const system = new SystemService({ store, config });
   await system.initialise();
+  const files = new ConfiguredFileStore(config);
+  const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
 
-  const services: Services = { config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system };
+  const services: Services = {
+    config,
+    clock,
+    bus,
+    uow,
+    roles,
+    permissions,
+    sessions,
+    login,
+    mfa,
+    audits,
+    users,
+    userQueries,
+    system,
+    files,
+    profileImages,
+  };
   const http = await buildHttpServer({ services, config, logger });
 
   let closed = false;

@@ -8,7 +8,9 @@ import type { Permissions } from './common/permissions.js';
 import type { UnitOfWork } from './common/unit-of-work.js';
 import type { RoleCatalog } from './roles/role-catalog.js';
 import type { SystemService } from './system/system.service.js';
+import type { ConfiguredFileStore } from './files/configured-file-store.js';
 import type { AuditService } from './users/audit.service.js';
+import type { ProfileImageService } from './users/profile-image.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
 import type { UserService } from './users/user.service.js';
 
@@ -27,4 +29,6 @@ export interface Services {
   readonly users: UserService;
   readonly userQueries: UserQueryService;
   readonly system: SystemService;
+  readonly files: ConfiguredFileStore;
+  readonly profileImages: ProfileImageService;
 }

@@ -210,6 +210,11 @@ export class UserStore {
     await this.db.updateTable('users').set({ last_activity_at: at }).where('id', '=', id).execute();
   }
 
+  /** Sets last_picture_update (positive: uploaded picture; zero or negative: the generated default) and update_at. */
+  async updateLastPictureUpdate(id: string, lastPictureUpdate: number, updateAt: number): Promise<void> {
+    await this.db.updateTable('users').set({ last_picture_update: lastPictureUpdate, update_at: updateAt }).where('id', '=', id).execute();
+  }
+
   async permanentDelete(id: string): Promise<void> {
     await this.db.deleteFrom('users').where('id', '=', id).execute();
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Services } from '../../services/services.js';
 import { authRoutes } from './auth.routes.js';
+import { profileImageRoutes } from './profile-images.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { userRoutes } from './users.routes.js';
 
@@ -9,4 +10,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(systemRoutes, { services });
   await app.register(authRoutes, { services });
   await app.register(userRoutes, { services });
+  await app.register(profileImageRoutes, { services });
 };

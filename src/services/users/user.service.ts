@@ -304,8 +304,13 @@ export class UserService {
       if (!isEmailDomainAllowed(next.email, config)) throw AppError.badRequest('api.user.update_user.accepted_domain.app_error');
       next.email_verified = false;
     }
-    if (next.username !== current.username) renameMentionKey(next, current.username);
     next.update_at = this.deps.clock.now();
+    if (next.username !== current.username) {
+      renameMentionKey(next, current.username);
+      // The generated picture shows the username's initial: a new last_picture_update (negative,
+      // still the default) makes clients fetch it again, as Mattermost does on a rename.
+      if (next.last_picture_update <= 0) next.last_picture_update = -next.update_at;
+    }
     validateUser(next);
     try {
       await this.deps.uow.run(async (tx, emit) => {
