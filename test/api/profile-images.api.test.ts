@@ -159,51 +159,47 @@ describe('profile images', () => {
   });
 
   it('refuses images above MaxImageResolution', async () => {
-    th.updateConfig((c) => {
-      c.FileSettings.MaxImageResolution = 100;
-    });
-    try {
-      await expectAppError(
-        th.client.uploadProfileImage(th.basicUser.id, asFile(await solidImage(20, 20, [0, 0, 0], 'png'), 'image/png')),
-        400,
-        'api.user.upload_profile_user.check_image_limits.app_error',
-      );
-    } finally {
-      th.updateConfig((c) => {
-        c.FileSettings.MaxImageResolution = 33177600;
-      });
-    }
+    await th.withConfig(
+      (c) => {
+        c.FileSettings.MaxImageResolution = 100;
+      },
+      async () => {
+        await expectAppError(
+          th.client.uploadProfileImage(th.basicUser.id, asFile(await solidImage(20, 20, [0, 0, 0], 'png'), 'image/png')),
+          400,
+          'api.user.upload_profile_user.check_image_limits.app_error',
+        );
+      },
+    );
   });
 
   it('refuses uploads above MaxFileSize with 413', async () => {
     const noise = await sharp(randomBytes(100 * 100 * 3), { raw: { width: 100, height: 100, channels: 3 } }).png().toBuffer();
-    th.updateConfig((c) => {
-      c.FileSettings.MaxFileSize = 4096;
-    });
-    try {
-      expect(noise.length).toBeGreaterThan(4096);
-      // Announced by Content-Length: refused before the body is read.
-      await expectAppError(th.client.uploadProfileImage(th.basicUser.id, asFile(noise, 'image/png')), 413, 'api.user.upload_profile_user.too_large.app_error');
-      // Chunked, without a length: refused while reading.
-      const boundary = 'parleyboundary';
-      const multipart = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
-        noise,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      const response = await fetch(`${th.url}/api/v4/users/${th.basicUser.id}/image`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${th.client.getToken()}`, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
-        body: new Blob([new Uint8Array(multipart)]).stream(),
-        duplex: 'half',
-      });
-      expect(response.status).toBe(413);
-      expect(((await response.json()) as { id: string }).id).toBe('api.user.upload_profile_user.too_large.app_error');
-    } finally {
-      th.updateConfig((c) => {
-        c.FileSettings.MaxFileSize = 104857600;
-      });
-    }
+    await th.withConfig(
+      (c) => {
+        c.FileSettings.MaxFileSize = 4096;
+      },
+      async () => {
+        expect(noise.length).toBeGreaterThan(4096);
+        // Announced by Content-Length: refused before the body is read.
+        await expectAppError(th.client.uploadProfileImage(th.basicUser.id, asFile(noise, 'image/png')), 413, 'api.user.upload_profile_user.too_large.app_error');
+        // Chunked, without a length: refused while reading.
+        const boundary = 'parleyboundary';
+        const multipart = Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+          noise,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        const response = await fetch(`${th.url}/api/v4/users/${th.basicUser.id}/image`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${th.client.getToken()}`, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+          body: new Blob([new Uint8Array(multipart)]).stream(),
+          duplex: 'half',
+        });
+        expect(response.status).toBe(413);
+        expect(((await response.json()) as { id: string }).id).toBe('api.user.upload_profile_user.too_large.app_error');
+      },
+    );
   });
 
   it('wants a multipart body with an "image" file', async () => {
@@ -226,17 +222,15 @@ describe('profile images', () => {
   });
 
   it('answers 501 when no file storage is configured', async () => {
-    th.updateConfig((c) => {
-      c.FileSettings.DriverName = '';
-    });
-    try {
-      await expectAppError(th.client.setDefaultProfileImage(th.basicUser.id), 501, 'api.user.upload_profile_user.storage.app_error');
-      // Reading still works: the generated picture needs no storage.
-      expect((await getImage(th.basicUser2.id, th.client.getToken())).status).toBe(200);
-    } finally {
-      th.updateConfig((c) => {
-        c.FileSettings.DriverName = 'local';
-      });
-    }
+    await th.withConfig(
+      (c) => {
+        c.FileSettings.DriverName = '';
+      },
+      async () => {
+        await expectAppError(th.client.setDefaultProfileImage(th.basicUser.id), 501, 'api.user.upload_profile_user.storage.app_error');
+        // Reading still works: the generated picture needs no storage.
+        expect((await getImage(th.basicUser2.id, th.client.getToken())).status).toBe(200);
+      },
+    );
   });
 });

@@ -60,6 +60,25 @@ export class TestHelper {
     return this;
   }
 
+  /** Runs `work` with the config changed by `mutate`, then puts the previous config back (even when `work` fails). */
+  async withConfig<T>(mutate: (config: Config) => void, work: () => Promise<T>): Promise<T> {
+    const live = this.server.app.services.config;
+    const previous = structuredClone(live.get());
+    live.update(mutate);
+    try {
+      return await work();
+    } finally {
+      live.replace(previous);
+    }
+  }
+
+  /** Logs the admin and both members in again (after a test ended their sessions, e.g. by moving the clock). */
+  async reloginBasic(): Promise<void> {
+    this.adminClient = await this.login(this.systemAdminUser.username);
+    this.client = await this.login(this.basicUser.username);
+    this.client2 = await this.login(this.basicUser2.username);
+  }
+
   /**
    * Creates an account (as the admin once one exists, else by open signup of the first user).
    */
