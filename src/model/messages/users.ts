@@ -16,6 +16,7 @@ export const userMessages: Record<string, string> = {
   'api.user.check_user_password.invalid.app_error': 'Login failed because of invalid password.',
   'api.user.check_user_login_attempts.too_many.app_error': 'Your account is locked because of too many failed password attempts. Please reset your password.',
   'api.user.check_user_mfa.bad_code.app_error': 'Invalid MFA token.',
+  'mfa.validate_token.authenticate.app_error': 'Enter the code from your authenticator app.',
   'mfa.mfa_disabled.app_error': 'Multi-factor authentication has been disabled on this server.',
   'model.user.is_valid.pwd.app_error': 'Your password must contain at least {{.Min}} characters.',
   'model.user.is_valid.id.app_error': 'Invalid user id.',
