@@ -88,6 +88,26 @@ describe('multi-factor authentication', () => {
     await expectAppError(th.client.updateUserMfa(th.basicUser2.id, false, ''), 403, 'api.context.permissions.app_error');
   });
 
+  it('enforces MFA: normal routes answer 403 until it is set up, /users/me still works', async () => {
+    const { user } = await th.createUser();
+    const client = await th.login(user.username);
+    await th.withConfig(
+      (c) => {
+        c.ServiceSettings.EnforceMultifactorAuthentication = true;
+      },
+      async () => {
+        expect((await client.getMe()).id).toBe(user.id);
+        await expectAppError(client.getUser(th.basicUser2.id), 403, 'api.context.mfa_required.app_error');
+        // Only the literal /users/me path is let through, as in Mattermost.
+        await expectAppError(client.getUser(user.id), 403, 'api.context.mfa_required.app_error');
+        await expectAppError(client.getProfiles(), 403, 'api.context.mfa_required.app_error');
+        const { secret } = await client.generateMfaSecret(user.id);
+        await client.updateUserMfa(user.id, true, codeFor(secret));
+        expect((await client.getUser(th.basicUser2.id)).id).toBe(th.basicUser2.id);
+      },
+    );
+  });
+
   it('answers 501 when MFA is disabled', async () => {
     await th.withConfig(
       (c) => {

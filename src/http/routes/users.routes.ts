@@ -192,8 +192,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     return services.users.present(request.ctx, user);
   });
 
-  // GET /api/v4/users/{user_id} (GetUser); "me" is the caller
-  app.get('/users/:user_id', { schema: { params: UserIdParams }, config: { mfaExempt: true } }, async (request) => {
+  // GET /api/v4/users/{user_id} (GetUser); "me" is the caller (and reachable before MFA is set up, see auth.ts)
+  app.get('/users/:user_id', { schema: { params: UserIdParams } }, async (request) => {
     const userId = resolveUserId(request.ctx, request.params.user_id);
     await services.userQueries.checkCanSee(request.ctx, userId);
     return services.users.present(request.ctx, await services.users.getUser(userId));
