@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { escapeLike, fromDbBool, toDbBool } from './codec.js';
+import { escapeLike, fromDbBool, likeEscaped, toDbBool } from './codec.js';
 import type { DB } from './schema.js';
 import type { UserAccessTokensTable } from './tables/users.tables.js';
 
@@ -60,7 +60,7 @@ export class AccessTokenStore {
       .innerJoin('users as u', 'u.id', 't.user_id')
       .selectAll('t')
       .where((eb) =>
-        eb.or([eb('t.id', '=', term), eb('u.username', 'like', prefix), eb('t.description', 'like', prefix)]),
+        eb.or([eb('t.id', '=', term), likeEscaped(eb.ref('u.username'), prefix), likeEscaped(eb.ref('t.description'), prefix)]),
       )
       .orderBy('t.create_at')
       .limit(limit)

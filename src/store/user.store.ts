@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { UserRecord } from '../model/user.js';
-import { escapeLike, fromDbBool, fromDbJson, toDbBool, toDbJson } from './codec.js';
+import { escapeLike, fromDbBool, fromDbJson, likeEscaped, toDbBool, toDbJson } from './codec.js';
 import { mapDriverError } from './errors.js';
 import type { DB } from './schema.js';
 import type { UsersTable } from './tables/users.tables.js';
@@ -191,7 +191,7 @@ export class UserStore {
         ];
         if (options.allowFullNames) columns.push('users.first_name', 'users.last_name');
         if (options.allowEmails) columns.push('users.email');
-        return eb.or(columns.map((c) => sql<boolean>`lower(${sql.ref(c)}) like ${prefix} escape '\\'`));
+        return eb.or(columns.map((c) => likeEscaped(sql`lower(${sql.ref(c)})`, prefix)));
       });
     }
     const rows = await query.orderBy('users.username').limit(options.limit).execute();
@@ -235,9 +235,9 @@ export class UserStore {
           roles.map((role) =>
             eb.or([
               eb('users.roles', '=', role),
-              eb('users.roles', 'like', `${escapeLike(role)} %`),
-              eb('users.roles', 'like', `% ${escapeLike(role)}`),
-              eb('users.roles', 'like', `% ${escapeLike(role)} %`),
+              likeEscaped(eb.ref('users.roles'), `${escapeLike(role)} %`),
+              likeEscaped(eb.ref('users.roles'), `% ${escapeLike(role)}`),
+              likeEscaped(eb.ref('users.roles'), `% ${escapeLike(role)} %`),
             ]),
           ),
         ),
