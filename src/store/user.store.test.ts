@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
+import { describe, expect, it } from 'vitest';
 import { makeUserRecord } from '../../test/helpers/fixtures.js';
+import { useMigratedStore } from '../../test/helpers/store.js';
 import type { UserRecord } from '../model/user.js';
 import { ConflictError } from './errors.js';
-import { migrateToLatest } from './migrate.js';
-import { Store } from './store.js';
+import type { Store } from './store.js';
 
 describe('UserStore', () => {
-  let testDb: TestDatabase;
-  let store: Store;
+  const db = useMigratedStore();
   let prefixCounter = 0;
   /** A username prefix no other test uses, so each test sees only its own rows through search. */
   const freshPrefix = () => `p${++prefixCounter}x${Math.random().toString(36).slice(2, 6)}`;
 
-  beforeAll(async () => {
-    testDb = await createTestDatabase();
-    await migrateToLatest(testDb.database.db);
-    store = new Store(testDb.database.db, testDb.database.dialect);
-  });
-  afterAll(async () => {
-    await testDb.dispose();
-  });
-
   async function insert(overrides: Partial<UserRecord> = {}): Promise<UserRecord> {
     const user = makeUserRecord(overrides);
-    await store.users.insert(user);
+    await db.store.users.insert(user);
     return user;
   }
 
@@ -47,28 +36,28 @@ describe('UserStore', () => {
         last_picture_update: -5,
         failed_attempts: 2,
       });
-      await store.users.insert(user);
-      expect(await store.users.findById(user.id)).toEqual(user);
+      await db.store.users.insert(user);
+      expect(await db.store.users.findById(user.id)).toEqual(user);
     });
 
     it('refuses a taken username, email or id with ConflictError', async () => {
       const user = await insert();
-      await expect(store.users.insert(makeUserRecord({ username: user.username }))).rejects.toBeInstanceOf(ConflictError);
-      await expect(store.users.insert(makeUserRecord({ email: user.email }))).rejects.toBeInstanceOf(ConflictError);
-      await expect(store.users.insert(makeUserRecord({ id: user.id }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(db.store.users.insert(makeUserRecord({ username: user.username }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(db.store.users.insert(makeUserRecord({ email: user.email }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(db.store.users.insert(makeUserRecord({ id: user.id }))).rejects.toBeInstanceOf(ConflictError);
     });
 
     it('finds by username and email whatever their case, and by id lists', async () => {
       const a = await insert();
       const b = await insert();
-      expect((await store.users.findByUsername(a.username.toUpperCase()))?.id).toBe(a.id);
-      expect((await store.users.findByEmail(a.email.toUpperCase()))?.id).toBe(a.id);
-      expect(await store.users.findByUsername('nobody')).toBeUndefined();
-      expect(await store.users.findById('x'.repeat(26))).toBeUndefined();
-      expect((await store.users.findByIds([a.id, b.id, a.id, 'x'.repeat(26)])).map((u) => u.id).sort()).toEqual([a.id, b.id].sort());
-      expect(await store.users.findByIds([])).toEqual([]);
-      expect((await store.users.findByUsernames([a.username.toUpperCase(), b.username])).map((u) => u.id).sort()).toEqual([a.id, b.id].sort());
-      expect(await store.users.findByUsernames([])).toEqual([]);
+      expect((await db.store.users.findByUsername(a.username.toUpperCase()))?.id).toBe(a.id);
+      expect((await db.store.users.findByEmail(a.email.toUpperCase()))?.id).toBe(a.id);
+      expect(await db.store.users.findByUsername('nobody')).toBeUndefined();
+      expect(await db.store.users.findById('x'.repeat(26))).toBeUndefined();
+      expect((await db.store.users.findByIds([a.id, b.id, a.id, 'x'.repeat(26)])).map((u) => u.id).sort()).toEqual([a.id, b.id].sort());
+      expect(await db.store.users.findByIds([])).toEqual([]);
+      expect((await db.store.users.findByUsernames([a.username.toUpperCase(), b.username])).map((u) => u.id).sort()).toEqual([a.id, b.id].sort());
+      expect(await db.store.users.findByUsernames([])).toEqual([]);
     });
   });
 
@@ -77,22 +66,22 @@ describe('UserStore', () => {
       const a = await insert();
       const b = await insert();
       const changed: UserRecord = { ...a, nickname: 'changed', roles: 'system_user system_admin', props: { x: 'y' }, update_at: a.update_at + 1 };
-      await store.users.update(changed);
-      expect(await store.users.findById(a.id)).toEqual(changed);
-      await expect(store.users.update({ ...b, username: a.username })).rejects.toBeInstanceOf(ConflictError);
-      expect((await store.users.findById(b.id))?.username).toBe(b.username);
+      await db.store.users.update(changed);
+      expect(await db.store.users.findById(a.id)).toEqual(changed);
+      await expect(db.store.users.update({ ...b, username: a.username })).rejects.toBeInstanceOf(ConflictError);
+      expect((await db.store.users.findById(b.id))?.username).toBe(b.username);
     });
 
     it('updates single columns', async () => {
       const user = await insert();
-      await store.users.updateFailedAttempts(user.id, 4);
-      await store.users.updateLastLogin(user.id, 111);
-      await store.users.updateLastActivity(user.id, 222);
-      await store.users.updateLastPictureUpdate(user.id, -333, 444);
-      const read = await store.users.findById(user.id);
+      await db.store.users.updateFailedAttempts(user.id, 4);
+      await db.store.users.updateLastLogin(user.id, 111);
+      await db.store.users.updateLastActivity(user.id, 222);
+      await db.store.users.updateLastPictureUpdate(user.id, -333, 444);
+      const read = await db.store.users.findById(user.id);
       expect(read).toMatchObject({ failed_attempts: 4, last_login: 111, last_activity_at: 222, last_picture_update: -333, update_at: 444 });
-      await store.users.permanentDelete(user.id);
-      expect(await store.users.findById(user.id)).toBeUndefined();
+      await db.store.users.permanentDelete(user.id);
+      expect(await db.store.users.findById(user.id)).toBeUndefined();
     });
   });
 
@@ -105,7 +94,7 @@ describe('UserStore', () => {
       const bot = await insert({ username: `${prefix}d`, is_bot: true, update_at: 4000 });
       const ids = [active.id, inactive.id, admin.id, bot.id];
       const names = async (filter: Parameters<Store['users']['list']>[0]) =>
-        (await store.users.list({ ids, ...filter }, { offset: 0, limit: 100 })).map((u) => u.username);
+        (await db.store.users.list({ ids, ...filter }, { offset: 0, limit: 100 })).map((u) => u.username);
 
       expect(await names({})).toEqual([active, inactive, admin, bot].map((u) => u.username));
       expect(await names({ inactive: true })).toEqual([inactive.username]);
@@ -115,8 +104,8 @@ describe('UserStore', () => {
       expect(await names({ excludeBots: true })).toEqual([active.username, inactive.username, admin.username]);
       expect(await names({ botsOnly: true })).toEqual([bot.username]);
       expect(await names({ updatedSince: 2500 })).toEqual([admin.username, bot.username]);
-      expect(await store.users.list({ ids: [] }, { offset: 0, limit: 100 })).toEqual([]);
-      expect(await store.users.count({ ids, inactive: false, excludeBots: true })).toBe(2);
+      expect(await db.store.users.list({ ids: [] }, { offset: 0, limit: 100 })).toEqual([]);
+      expect(await db.store.users.count({ ids, inactive: false, excludeBots: true })).toBe(2);
     });
 
     it('matches role names as whole words, LIKE wildcards included', async () => {
@@ -125,9 +114,9 @@ describe('UserStore', () => {
       const lookalike = await insert({ username: `${prefix}b`, roles: 'system_user customXrole' });
       const longer = await insert({ username: `${prefix}c`, roles: 'custom_role_two system_user' });
       const ids = [exact.id, lookalike.id, longer.id];
-      const found = await store.users.list({ ids, roles: ['custom_role'] }, { offset: 0, limit: 10 });
+      const found = await db.store.users.list({ ids, roles: ['custom_role'] }, { offset: 0, limit: 10 });
       expect(found.map((u) => u.id)).toEqual([exact.id]);
-      expect(await store.users.list({ ids, roles: ['custom%'] }, { offset: 0, limit: 10 })).toEqual([]);
+      expect(await db.store.users.list({ ids, roles: ['custom%'] }, { offset: 0, limit: 10 })).toEqual([]);
     });
 
     it('pages and sorts', async () => {
@@ -139,7 +128,7 @@ describe('UserStore', () => {
       const ids = users.map((u) => u.id);
       const byName = [...users].sort((a, b) => a.username.localeCompare(b.username)).map((u) => u.id);
       const page = async (offset: number, limit: number, sort?: 'create_at' | 'last_activity_at') =>
-        (await store.users.list({ ids }, { offset, limit, ...(sort ? { sort } : {}) })).map((u) => u.id);
+        (await db.store.users.list({ ids }, { offset, limit, ...(sort ? { sort } : {}) })).map((u) => u.id);
       expect(await page(0, 3)).toEqual(byName.slice(0, 3));
       expect(await page(3, 3)).toEqual(byName.slice(3, 6));
       expect(await page(6, 3)).toEqual(byName.slice(6));
@@ -152,7 +141,7 @@ describe('UserStore', () => {
 
   describe('search', () => {
     const search = (term: string, extra: Partial<Parameters<Store['users']['search']>[0]> = {}) =>
-      store.users.search({ term, allowEmails: false, allowFullNames: false, limit: 100, ...extra });
+      db.store.users.search({ term, allowEmails: false, allowFullNames: false, limit: 100, ...extra });
 
     it('matches prefixes of username and nickname, case-insensitively', async () => {
       const prefix = freshPrefix();
