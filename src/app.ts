@@ -53,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const uow = new UnitOfWork(store, bus);
   const roles = new RoleCatalog(store, bus);
   await roles.initialise(clock.now());
-  const permissions = new Permissions(roles);
+  const permissions = new Permissions(roles, async (userId) => (await store.users.findById(userId))?.roles);
   const sessions = new SessionService({ store, config, clock, bus });
   const audits = new AuditService({ store, clock, permissions });
   const mfa = new MfaService({ store, config, clock, permissions });

@@ -84,5 +84,17 @@ describe('permissions on other users', () => {
       expect(patched.position).toBe('edited');
       expect(Array.isArray(await editor.getSessions(th.basicUser2.id))).toBe(true);
     });
+
+    it('cannot edit, read the sessions or audits of, or reset the MFA of a system admin', async () => {
+      const admin = th.systemAdminUser.id;
+      await expectAppError(editor.patchUser({ id: admin, nickname: 'pwned' }), 403, FORBIDDEN);
+      await expectAppError(editor.getSessions(admin), 403, FORBIDDEN);
+      await expectAppError(editor.revokeAllSessionsForUser(admin), 403, FORBIDDEN);
+      await expectAppError(editor.getUserAudits(admin), 403, FORBIDDEN);
+      await expectAppError(editor.updateUserMfa(admin, false, ''), 403, FORBIDDEN);
+      await expectAppError(editor.generateMfaSecret(admin), 403, FORBIDDEN);
+      expectErrorBody(await rawRequest(th.url, 'DELETE', `/api/v4/users/${admin}`, { token: editor.getToken() }), 403, FORBIDDEN);
+      expect((await th.adminClient.getMe()).id).toBe(admin);
+    });
   });
 });

@@ -27,7 +27,7 @@ export class MfaService {
    * @throws AppError 501 when MFA is disabled, 403, 404
    */
   async generateSecret(ctx: RequestContext, userId: string): Promise<{ secret: string; qr_code: string }> {
-    this.checkCaller(ctx, userId);
+    await this.checkCaller(ctx, userId);
     const user = await this.loadUser(userId);
     if (user.auth_service && user.auth_service !== 'email') {
       throw new AppError('mfa.generate_qr_code.create_code.app_error', 400, { details: 'SSO users manage MFA with their provider' });
@@ -46,7 +46,7 @@ export class MfaService {
    * @throws AppError 501 disabled, 401 mfa.activate.bad_token.app_error, 400, 403, 404
    */
   async updateMfa(ctx: RequestContext, userId: string, activate: boolean, code: string | undefined): Promise<void> {
-    this.checkCaller(ctx, userId);
+    await this.checkCaller(ctx, userId);
     const user = await this.loadUser(userId);
     const now = this.deps.clock.now();
     if (!activate) {
@@ -96,11 +96,11 @@ export class MfaService {
     return { ok: true, used };
   }
 
-  private checkCaller(ctx: RequestContext, userId: string): void {
+  private async checkCaller(ctx: RequestContext, userId: string): Promise<void> {
     if (!this.deps.config.get().ServiceSettings.EnableMultifactorAuthentication) {
       throw new AppError('mfa.mfa_disabled.app_error', 501);
     }
-    if (!this.deps.permissions.canActOnUser(ctx, userId) || ctx.session?.is_oauth) throw AppError.forbidden(P.editOtherUsers);
+    if (ctx.session?.is_oauth || !(await this.deps.permissions.hasPermissionToUser(ctx, userId))) throw AppError.forbidden(P.editOtherUsers);
   }
 
   private async loadUser(userId: string): Promise<UserRecord> {

@@ -2,8 +2,7 @@ import type { LiveConfig } from '../../config/live-config.js';
 import { event } from '../../events/domain-events.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../model/app-error.js';
-import { P, ROLE_NAMES } from '../../model/permissions.js';
-import { hasRole, type UserRecord } from '../../model/user.js';
+import type { UserRecord } from '../../model/user.js';
 import type { Store } from '../../store/store.js';
 import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
@@ -91,7 +90,7 @@ export class ProfileImageService {
    * @throws AppError 403 (edit_other_users), 501 api.user.upload_profile_user.storage.app_error
    */
   async checkCanSetProfileImage(ctx: RequestContext, userId: string): Promise<void> {
-    await this.checkCanEdit(ctx, userId);
+    await this.deps.permissions.requirePermissionToUser(ctx, userId);
     this.checkStorage();
   }
 
@@ -138,7 +137,7 @@ export class ProfileImageService {
    * @throws AppError 403, 404, 501 storage
    */
   async setDefaultProfileImage(ctx: RequestContext, userId: string): Promise<void> {
-    await this.checkCanEdit(ctx, userId);
+    await this.deps.permissions.requirePermissionToUser(ctx, userId);
     this.checkStorage();
     const user = await this.getUser(userId);
     await this.deps.files.remove(profileImagePath(user.id));
@@ -152,21 +151,6 @@ export class ProfileImageService {
       await tx.users.updateLastPictureUpdate(user.id, lastPictureUpdate, now);
       emit(event('user.picture_changed', { user: next }));
     });
-  }
-
-  /**
-   * Mattermost's SessionHasPermissionToUser: system admins, oneself, or edit_other_users for
-   * anyone who is not a system admin.
-   * @throws AppError 403 (edit_other_users)
-   */
-  private async checkCanEdit(ctx: RequestContext, userId: string): Promise<void> {
-    const permissions = this.deps.permissions;
-    if (permissions.isSystemAdmin(ctx) || ctx.session?.user_id === userId) return;
-    if (permissions.has(ctx, P.editOtherUsers)) {
-      const target = await this.deps.store.users.findById(userId);
-      if (target && !hasRole(target.roles, ROLE_NAMES.systemAdmin)) return;
-    }
-    throw AppError.forbidden(P.editOtherUsers);
   }
 
   private checkStorage(): void {
