@@ -97,4 +97,9 @@ describe('permissions on other users', () => {
       expect((await th.adminClient.getMe()).id).toBe(admin);
     });
   });
+
+  it('refuses roles that do not exist', async () => {
+    await expectAppError(th.adminClient.updateUserRoles(th.basicUser2.id, 'system_user no_such_role'), 400, 'app.role.check_roles_exist.role_not_found');
+    expect((await th.client2.getMe()).roles).toBe('system_user');
+  });
 });

@@ -31,6 +31,7 @@ export const userMessages: Record<string, string> = {
   'model.user.is_valid.roles_limit.app_error': 'Invalid user roles longer than {{.Limit}} characters.',
   'model.user.is_valid.auth_data.app_error': 'Invalid auth data.',
   'model.user.pre_save.password_too_long.app_error': 'Your password must contain no more than 72 characters.',
+  'app.role.check_roles_exist.role_not_found': 'The provided role does not exist.',
   'api.user.update_active.permissions.app_error': 'You do not have the appropriate permissions.',
   'api.user.update_active.not_enable.app_error': 'You cannot deactivate yourself because this feature is not enabled. Please contact your System Administrator.',
   'api.user.delete_user.not_enabled.app_error': 'Permanent delete feature is not enabled. Please contact your System Administrator.',

@@ -210,12 +210,14 @@ export class UserService {
 
   /**
    * PUT /users/{id}/roles. Needs manage_roles; the new roles apply to live sessions at once.
-   * @throws AppError 400 invalid roles, 403, 404
+   * @throws AppError 400 invalid roles, 400 app.role.check_roles_exist.role_not_found, 403, 404
    */
   async updateUserRoles(ctx: RequestContext, userId: string, roles: string): Promise<UserRecord> {
     if (!isValidUserRoles(roles)) throw AppError.invalidParam('roles');
     this.deps.permissions.require(ctx, P.manageRoles);
     const current = await this.getUser(userId);
+    const unknown = roles.split(/\s+/).find((name) => name !== '' && !this.deps.permissions.roleExists(name));
+    if (unknown !== undefined) throw AppError.badRequest('app.role.check_roles_exist.role_not_found', `role=${unknown}`);
     const next = { ...current, roles: roles.trim().split(/\s+/).join(' '), update_at: this.deps.clock.now() };
     validateUser(next);
     await this.deps.uow.run(async (tx, emit) => {
