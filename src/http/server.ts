@@ -59,7 +59,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   });
 
   registerErrorHandler(app, config);
-  registerRateLimit(app, config, options.rateLimitStore);
+  registerRateLimit(app, config, options.rateLimitStore, services.clock);
   registerAuth(app, { sessions: services.sessions, config, users: services.users });
 
   await app.register(apiRoutes, { prefix: '/api/v4', services });
