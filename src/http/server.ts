@@ -8,7 +8,7 @@ import { newId } from '../model/ids.js';
 import type { Services } from '../services/services.js';
 import { MATTERMOST_COMPAT_VERSION } from '../version.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkAppError, registerErrorHandler, sendAppError } from './plugins/error-handler.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
 import './request-context.js';
@@ -25,6 +25,7 @@ export interface HttpOptions {
 /** Builds the HTTP server (not listening): plugins, hooks, error shape, and every route. */
 export async function buildHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const { config, services } = options;
+  const versionId = () => `${MATTERMOST_COMPAT_VERSION}.0.${services.system.configHash()}.true`;
   const app = Fastify({
     loggerInstance: options.logger,
     requestIdHeader: 'x-request-id',
@@ -33,6 +34,11 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     bodyLimit: Math.max(config.get().ServiceSettings.MaximumPayloadSizeBytes, 1024 * 1024),
     trustProxy: config.get().ServiceSettings.TrustedProxyIPHeader.length > 0,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Raised before hooks and the error handler run; answered in the same shape as every other error.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('X-Request-Id', request.id).header('X-Version-Id', versionId());
+      void sendAppError(reply, request, frameworkAppError(error), config);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
@@ -49,7 +55,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
-    reply.header('X-Version-Id', `${MATTERMOST_COMPAT_VERSION}.0.${services.system.configHash()}.true`);
+    reply.header('X-Version-Id', versionId());
   });
   // Mattermost's clients parse a body only when the type is exactly application/json.
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -70,6 +70,18 @@ describe('HTTP conventions', () => {
     });
   });
 
+  describe('URLs the router cannot take', () => {
+    it('answers malformed percent-encoding and over-long path parameters with invalid_url_param', async () => {
+      const token = th.client.getToken();
+      for (const path of ['/api/v4/users/%E0%A4%A', `/api/v4/users/${'y'.repeat(5000)}`, `/api/v4/users/${'y'.repeat(5000)}/image`]) {
+        const response = await rawRequest(th.url, 'GET', path, { token, headers: { 'X-Request-Id': 'router-1' } });
+        expectErrorBody(response, 400, URL_PARAM);
+        expect(response.headers.get('x-request-id')).toBe('router-1');
+        expect(response.json.request_id).toBe('router-1');
+      }
+    });
+  });
+
   describe('bad input on every /users route', () => {
     const id = () => th.basicUser.id;
     const long = 'x'.repeat(100_000);
