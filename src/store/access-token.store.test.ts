@@ -44,6 +44,7 @@ describe('AccessTokenStore', () => {
     expect((await db.store.accessTokens.search('deploy_', 10)).map((t) => t.id)).toEqual([mine.id]);
     expect((await db.store.accessTokens.search(theirs.id, 10)).map((t) => t.id)).toEqual([theirs.id]);
     expect(await db.store.accessTokens.search('%', 10)).toEqual([]);
+    expect(await db.store.accessTokens.search('d'.repeat(70_000), 10)).toEqual([]);
   });
 
   it('disables, enables and deletes', async () => {

@@ -54,6 +54,9 @@ export class AccessTokenStore {
 
   /** Tokens whose id, description or owner's username starts with the term (Mattermost's token search). */
   async search(term: string, limit: number): Promise<AccessTokenRecord[]> {
+    // Longer than any searched column (description, varchar(512)): nothing can match, and SQLite
+    // refuses very long LIKE patterns.
+    if (term.length > 512) return [];
     const prefix = `${escapeLike(term.toLowerCase())}%`;
     const rows = await this.db
       .selectFrom('user_access_tokens as t')

@@ -184,6 +184,12 @@ describe('UserStore', () => {
       expect(await search('\\')).toEqual([]);
     });
 
+    it('finds nothing, without failing, for words longer than any column', async () => {
+      await insert({ username: 'y'.repeat(60) });
+      expect(await search('y'.repeat(70_000))).toEqual([]);
+      expect(await search(`yy ${'y'.repeat(129)}`, { allowEmails: true })).toEqual([]);
+    });
+
     it('applies filters and the limit', async () => {
       const prefix = freshPrefix();
       for (let i = 0; i < 5; i++) await insert({ username: `${prefix}${i}` });

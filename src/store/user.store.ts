@@ -96,6 +96,9 @@ function toRow(user: UserRecord): Insertable<UsersTable> {
 
 type UserQuery = SelectQueryBuilder<DB, 'users', object>;
 
+/** The widest column `search` looks at (email, varchar(128)). */
+const SEARCHABLE_MAX_LENGTH = 128;
+
 /** Users and what hangs off a user row directly (roles, password, MFA, failed attempts). */
 export class UserStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -182,6 +185,9 @@ export class UserStore {
       .replace(/^@/, '')
       .split(/\s+/)
       .filter(Boolean);
+    // No searched column holds more than 128 characters, so a longer word matches nothing; SQLite
+    // would also refuse such a LIKE pattern (its limit is 50,000 bytes) with an error.
+    if (words.some((w) => w.length > SEARCHABLE_MAX_LENGTH)) return [];
     for (const word of words) {
       const prefix = `${escapeLike(word)}%`;
       query = query.where((eb) => {
