@@ -8,7 +8,7 @@ import { newId } from '../model/ids.js';
 import type { Services } from '../services/services.js';
 import { MATTERMOST_COMPAT_VERSION } from '../version.js';
 import { registerAuth } from './plugins/auth.js';
-import { frameworkAppError, registerErrorHandler, sendAppError } from './plugins/error-handler.js';
+import { frameworkAppError, handleClientError, registerErrorHandler, sendAppError } from './plugins/error-handler.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
 import './request-context.js';
@@ -35,6 +35,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     trustProxy: config.get().ServiceSettings.TrustedProxyIPHeader.length > 0,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     // Raised before hooks and the error handler run; answered in the same shape as every other error.
+    clientErrorHandler: handleClientError,
     frameworkErrors: (error, request, reply) => {
       reply.header('X-Request-Id', request.id).header('X-Version-Id', versionId());
       void sendAppError(reply, request, frameworkAppError(error), config);

@@ -82,6 +82,15 @@ describe('HTTP conventions', () => {
     });
   });
 
+  describe('requests Node cannot parse', () => {
+    it('answers headers over the size limit with the AppError shape', async () => {
+      const response = await rawRequest(th.url, 'GET', `/api/v4/users?name=${'q'.repeat(20_000)}`, { token: th.client.getToken() });
+      expectErrorBody(response, 431, 'api.context.request_headers_too_large.app_error');
+      // The server carries on.
+      expect((await rawRequest(th.url, 'GET', '/api/v4/system/ping')).status).toBe(200);
+    });
+  });
+
   describe('bad input on every /users route', () => {
     const id = () => th.basicUser.id;
     const long = 'x'.repeat(100_000);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveConfig } from '../../config/live-config.js';
 import { AppError } from '../../model/app-error.js';
@@ -86,3 +87,25 @@ function fieldName(issue: ValidationIssue | undefined): string | undefined {
   const first = path.find((p) => !/^\d+$/.test(p));
   return first;
 }
+
+/**
+ * Answers requests Node cannot even parse (headers or URL over the size limit, a broken request
+ * line, a client too slow to send its headers) with the AppError shape too, before closing the
+ * connection. There is no request yet, so no request id.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, id] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'api.context.request_headers_too_large.app_error']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'api.context.request_timeout.app_error']
+        : [400, 'api.context.malformed_request.app_error'];
+  const body = JSON.stringify({ ...new AppError(id, status).toJSON(), detailed_error: '' });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
