@@ -9,6 +9,7 @@ import type { Services } from '../services/services.js';
 import { MATTERMOST_COMPAT_VERSION } from '../version.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkAppError, handleClientError, registerErrorHandler, sendAppError } from './plugins/error-handler.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
 import './request-context.js';
@@ -68,6 +69,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   registerErrorHandler(app, config);
   registerRateLimit(app, config, options.rateLimitStore, services.clock);
   registerAuth(app, { sessions: services.sessions, config, users: services.users });
+  registerInputGuard(app);
 
   await app.register(apiRoutes, { prefix: '/api/v4', services });
 

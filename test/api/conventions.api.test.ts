@@ -91,6 +91,28 @@ describe('HTTP conventions', () => {
     });
   });
 
+  describe('NUL characters', () => {
+    it('are refused in query values, path parameters and JSON bodies (PostgreSQL cannot store them)', async () => {
+      const token = th.client.getToken();
+      const cases: Array<[string, string, unknown, string]> = [
+        ['GET', '/api/v4/users?roles=a%00b', undefined, URL_PARAM],
+        ['GET', '/api/v4/users/autocomplete?name=%00', undefined, URL_PARAM],
+        ['GET', '/api/v4/users/email/a%00@example.com', undefined, URL_PARAM],
+        ['POST', '/api/v4/users/search', { term: 'a\u0000' }, BODY],
+        ['POST', '/api/v4/users/usernames', ['a\u0000'], BODY],
+        ['PUT', '/api/v4/users/sessions/device', { device_id: 'x\u0000' }, BODY],
+        ['PUT', '/api/v4/users/me/patch', { props: { ['k\u0000']: 'v' } }, BODY],
+      ];
+      for (const [method, path, body, id] of cases) {
+        expectErrorBody(await rawRequest(th.url, method, path, { token, ...(body !== undefined ? { body } : {}) }), 400, id);
+      }
+      const login = await rawRequest(th.url, 'POST', '/api/v4/users/login', { body: { login_id: 'a\u0000', password: 'x' } });
+      expectErrorBody(login, 400, BODY);
+      // Authentication still comes first.
+      expectErrorBody(await rawRequest(th.url, 'GET', '/api/v4/users?roles=%00'), 401, 'api.context.session_expired.app_error');
+    });
+  });
+
   describe('bad input on every /users route', () => {
     const id = () => th.basicUser.id;
     const long = 'x'.repeat(100_000);
