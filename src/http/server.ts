@@ -59,10 +59,17 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     reply.header('X-Request-Id', request.id);
     reply.header('X-Version-Id', versionId());
   });
+  // Once the server is closing, answers ask clients to drop the connection: a keep-alive connection
+  // whose request was in flight at close would otherwise hold close() open until it times out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   // Mattermost's clients parse a body only when the type is exactly application/json.
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json;')) reply.header('content-type', 'application/json');
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
