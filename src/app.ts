@@ -60,9 +60,9 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const login = new LoginService({ store, config, clock, sessions, mfa, audits });
   const users = new UserService({ store, uow, config, clock, permissions, sessions });
   const userQueries = new UserQueryService({ store, config, permissions });
-  const system = new SystemService({ store, config });
-  await system.initialise();
   const files = new ConfiguredFileStore(config);
+  const system = new SystemService({ store, config, files });
+  await system.initialise();
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
 
   const services: Services = {

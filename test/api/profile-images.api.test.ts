@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,24 @@ describe('profile images', () => {
     expectErrorBody(await getImage(th.basicUser.id, ''), 401, 'api.context.session_expired.app_error');
     expectErrorBody(await getImage('a'.repeat(26), th.adminClient.getToken()), 404, 'app.user.missing_account.const');
     expectErrorBody(await rawRequest(th.url, 'DELETE', `/api/v4/users/${'a'.repeat(26)}/image`, { token: th.adminClient.getToken() }), 404, 'app.user.missing_account.const');
+  });
+
+  it('reports the file store in the server status', async () => {
+    const healthy = await rawRequest(th.url, 'GET', '/api/v4/system/ping?get_server_status=true');
+    expect(healthy.status).toBe(200);
+    expect(healthy.json.filestore_status).toBe('OK');
+    // A directory that cannot be created (its parent is a file).
+    writeFileSync(join(th.server.filesDirectory, 'plain-file'), 'x');
+    await th.withConfig(
+      (c) => {
+        c.FileSettings.Directory = join(th.server.filesDirectory, 'plain-file', 'files');
+      },
+      async () => {
+        const broken = await rawRequest(th.url, 'GET', '/api/v4/system/ping?get_server_status=true');
+        expect(broken.status).toBe(500);
+        expect(broken.json).toMatchObject({ status: 'UNHEALTHY', filestore_status: 'UNHEALTHY', database_status: 'OK' });
+      },
+    );
   });
 
   it('answers 501 when no file storage is configured', async () => {

@@ -12,7 +12,7 @@ export class SystemService {
   private diagnosticId = '';
   private hash = '';
 
-  constructor(private readonly deps: { store: Store; config: LiveConfig }) {
+  constructor(private readonly deps: { store: Store; config: LiveConfig; files?: { testConnection(): Promise<void> } }) {
     deps.config.onChange(() => {
       this.hash = '';
     });
@@ -44,7 +44,14 @@ export class SystemService {
       body['database_status'] = 'UNHEALTHY';
       body['status'] = 'UNHEALTHY';
     }
-    body['filestore_status'] = 'OK';
+    try {
+      await this.deps.files?.testConnection();
+      body['filestore_status'] = 'OK';
+    } catch {
+      healthy = false;
+      body['filestore_status'] = 'UNHEALTHY';
+      body['status'] = 'UNHEALTHY';
+    }
     return { body, healthy };
   }
 
