@@ -15,7 +15,7 @@ import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
 import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
-import { LocalFileStore, type FileStore } from './services/files/file-store.js';
+import { ConfiguredFileStore } from './services/files/configured-file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
 import { RoleService } from './services/roles/role.service.js';
 import { SchemeService } from './services/schemes/scheme.service.js';
@@ -33,6 +33,7 @@ import { TeamQueryService } from './services/teams/team-query.service.js';
 import { TeamScopes } from './services/teams/team-scopes.js';
 import { TeamService } from './services/teams/team.service.js';
 import { AuditService } from './services/users/audit.service.js';
+import { ProfileImageService } from './services/users/profile-image.service.js';
 import { UserQueryService } from './services/users/user-query.service.js';
 import { UserService } from './services/users/user.service.js';
 import { AuthSwitchService } from './services/auth/auth-switch.service.js';
@@ -54,8 +55,6 @@ export interface AppOptions {
   database?: Database;
   /** Outgoing email; SMTP per EmailSettings otherwise. */
   mailer?: Mailer;
-  /** Where files go; FileSettings.Directory otherwise. */
-  files?: FileStore;
   /** WebSocket timings and sizes (tests shorten them). */
   realtime?: Partial<RealtimeOptions>;
   /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
@@ -100,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   userQueries.scopes = teamScopes;
   const teamHooks = new TeamHookList();
   const mailer = options.mailer ?? new Mailer({ config, logger });
-  const files = options.files ?? new LocalFileStore(() => config.get().FileSettings.Directory);
+  const files = new ConfiguredFileStore(config);
   const teamMembers = new TeamMemberService({ store, uow, config, clock, permissions, roles, hooks: teamHooks, userQueries, scopes: teamScopes });
   const teams = new TeamService({ store, uow, config, clock, permissions, roles, hooks: teamHooks, members: teamMembers });
   const teamQueries = new TeamQueryService({ store, config, permissions, teams, scopes: teamScopes });
@@ -109,12 +108,13 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const users = new UserService({ store, uow, config, clock, permissions, sessions, invitations: teamInvites });
   const roleAdmin = new RoleService({ store, uow, clock, permissions, roles });
   const schemes = new SchemeService({ store, uow, clock, permissions, roles });
-  const system = new SystemService({ store, config, bus });
+  const system = new SystemService({ store, config, bus, files });
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
+  const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
 
   const oneTimeTokens = new OneTimeTokens({ store, clock });
   const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
@@ -168,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     customStatuses,
     typing,
     cluster,
+    files,
+    profileImages,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

@@ -7,7 +7,8 @@ import type { LiveConfig } from '../config/live-config.js';
 import { newId } from '../model/ids.js';
 import type { Services } from '../services/services.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkAppError, handleClientError, registerErrorHandler, sendAppError } from './plugins/error-handler.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
 import './request-context.js';
@@ -24,6 +25,7 @@ export interface HttpOptions {
 /** Builds the HTTP server (not listening): plugins, hooks, error shape, and every route. */
 export async function buildHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const { config, services } = options;
+  const versionId = (): string => services.system.versionId();
   const app = Fastify({
     loggerInstance: options.logger,
     requestIdHeader: 'x-request-id',
@@ -32,6 +34,12 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     bodyLimit: Math.max(config.get().ServiceSettings.MaximumPayloadSizeBytes, 1024 * 1024),
     trustProxy: config.get().ServiceSettings.TrustedProxyIPHeader.length > 0,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // Raised before hooks and the error handler run; answered in the same shape as every other error.
+    clientErrorHandler: handleClientError,
+    frameworkErrors: (error, request, reply) => {
+      reply.header('X-Request-Id', request.id).header('X-Version-Id', versionId());
+      void sendAppError(reply, request, frameworkAppError(error), config);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
@@ -48,18 +56,26 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
-    reply.header('X-Version-Id', services.system.versionId());
+    reply.header('X-Version-Id', versionId());
+  });
+  // Once the server is closing, answers ask clients to drop the connection: a keep-alive connection
+  // whose request was in flight at close would otherwise hold close() open until it times out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
   });
   // Mattermost's clients parse a body only when the type is exactly application/json.
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json;')) reply.header('content-type', 'application/json');
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
   registerErrorHandler(app, config);
-  registerRateLimit(app, config, options.rateLimitStore);
+  registerRateLimit(app, config, options.rateLimitStore, services.clock);
   registerAuth(app, { sessions: services.sessions, config, users: services.users });
+  registerInputGuard(app);
 
   await app.register(apiRoutes, { prefix: '/api/v4', services });
 

@@ -11,3 +11,13 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** 32-bit FNV-1a of the UTF-8 bytes: a cheap, stable spread (Mattermost picks avatar colours with it). */
+export function fnv1a32(value: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(value, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}

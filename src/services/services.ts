@@ -21,7 +21,9 @@ import type { TeamMemberService } from './teams/team-member.service.js';
 import type { TeamQueryService } from './teams/team-query.service.js';
 import type { TeamScopes } from './teams/team-scopes.js';
 import type { TeamService } from './teams/team.service.js';
+import type { ConfiguredFileStore } from './files/configured-file-store.js';
 import type { AuditService } from './users/audit.service.js';
+import type { ProfileImageService } from './users/profile-image.service.js';
 import type { UserQueryService } from './users/user-query.service.js';
 import type { UserService } from './users/user.service.js';
 import type { AuthSwitchService } from './auth/auth-switch.service.js';
@@ -64,4 +66,6 @@ export interface Services {
   readonly customStatuses: CustomStatusService;
   readonly typing: TypingService;
   readonly cluster: ClusterService;
+  readonly files: ConfiguredFileStore;
+  readonly profileImages: ProfileImageService;
 }

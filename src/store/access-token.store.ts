@@ -56,6 +56,8 @@ export class AccessTokenStore {
 
   /** Tokens whose id, owner id or owner's username is the term (Mattermost's token search, exact match). */
   async search(term: string, limit: number): Promise<AccessTokenRecord[]> {
+    // Longer than any id or username: nothing can match.
+    if (term.length > 128) return [];
     const rows = await this.db
       .selectFrom('user_access_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')

@@ -1,3 +1,5 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+
 // Column encodings shared by every store: both databases keep booleans as 0/1 and JSON as text.
 
 export function toDbBool(value: boolean): number {
@@ -25,4 +27,12 @@ export function fromDbJson<T>(text: string | null | undefined, fallback: T): T {
 /** Escapes LIKE wildcards so user input matches literally (used with ESCAPE '\'). */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column LIKE pattern ESCAPE '\'`. Patterns built with `escapeLike` need the ESCAPE clause on
+ * SQLite, which has no default escape character (PostgreSQL defaults to the backslash).
+ */
+export function likeEscaped(column: Expression<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${column} like ${pattern} escape '\\'`;
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { UserRecord } from '../model/user.js';
-import { escapeLike, fromDbBool, fromDbJson, toDbBool, toDbJson } from './codec.js';
+import { escapeLike, fromDbBool, fromDbJson, likeEscaped, toDbBool, toDbJson } from './codec.js';
 import { mapDriverError } from './errors.js';
 import type { DB } from './schema.js';
 import type { UsersTable } from './tables/users.tables.js';
@@ -100,6 +100,8 @@ type UserQuery = SelectQueryBuilder<DB, 'users', object>;
 function liveTeamMembership(teamId: string) {
   return sql<boolean>`exists (select 1 from team_members it where it.user_id = users.id and it.team_id = ${teamId} and it.delete_at = 0)`;
 }
+/** The widest column `search` looks at (email, varchar(128)). */
+const SEARCHABLE_MAX_LENGTH = 128;
 
 /** Users and what hangs off a user row directly (roles, password, MFA, failed attempts). */
 export class UserStore {
@@ -187,6 +189,9 @@ export class UserStore {
       .replace(/^@/, '')
       .split(/\s+/)
       .filter(Boolean);
+    // No searched column holds more than 128 characters, so a longer word matches nothing; SQLite
+    // would also refuse such a LIKE pattern (its limit is 50,000 bytes) with an error.
+    if (words.some((w) => w.length > SEARCHABLE_MAX_LENGTH)) return [];
     for (const word of words) {
       const prefix = `${escapeLike(word)}%`;
       query = query.where((eb) => {
@@ -196,7 +201,7 @@ export class UserStore {
         ];
         if (options.allowFullNames) columns.push('users.first_name', 'users.last_name');
         if (options.allowEmails) columns.push('users.email');
-        return eb.or(columns.map((c) => sql<boolean>`lower(${sql.ref(c)}) like ${prefix} escape '\\'`));
+        return eb.or(columns.map((c) => likeEscaped(sql`lower(${sql.ref(c)})`, prefix)));
       });
     }
     const rows = await query.orderBy('users.username').limit(options.limit).execute();
@@ -218,6 +223,11 @@ export class UserStore {
 
   async updateLastActivity(id: string, at: number): Promise<void> {
     await this.db.updateTable('users').set({ last_activity_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Sets last_picture_update (positive: uploaded picture; zero or negative: the generated default) and update_at. */
+  async updateLastPictureUpdate(id: string, lastPictureUpdate: number, updateAt: number): Promise<void> {
+    await this.db.updateTable('users').set({ last_picture_update: lastPictureUpdate, update_at: updateAt }).where('id', '=', id).execute();
   }
 
   async permanentDelete(id: string): Promise<void> {
@@ -283,9 +293,9 @@ export class UserStore {
           roles.map((role) =>
             eb.or([
               eb('users.roles', '=', role),
-              eb('users.roles', 'like', `${escapeLike(role)} %`),
-              eb('users.roles', 'like', `% ${escapeLike(role)}`),
-              eb('users.roles', 'like', `% ${escapeLike(role)} %`),
+              likeEscaped(eb.ref('users.roles'), `${escapeLike(role)} %`),
+              likeEscaped(eb.ref('users.roles'), `% ${escapeLike(role)}`),
+              likeEscaped(eb.ref('users.roles'), `% ${escapeLike(role)} %`),
             ]),
           ),
         ),

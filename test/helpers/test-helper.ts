@@ -2,8 +2,7 @@ import type { Client4 } from '@mattermost/client';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import type { Config } from '../../src/config/defaults.js';
-import { newClient, startTestServer, type TestServer } from './server.js';
-import type { AppOptions } from '../../src/app.js';
+import { newClient, startTestServer, type TestServer, type TestServerOptions } from './server.js';
 
 let counter = 0;
 
@@ -31,7 +30,7 @@ export class TestHelper {
 
   private constructor(readonly server: TestServer) {}
 
-  static async setup(configure?: (config: Config) => void, options?: Omit<Partial<AppOptions>, 'config' | 'database'>): Promise<TestHelper> {
+  static async setup(configure?: (config: Config) => void, options: TestServerOptions = {}): Promise<TestHelper> {
     return new TestHelper(await startTestServer(configure, options));
   }
 
@@ -60,6 +59,25 @@ export class TestHelper {
     this.basicUser2 = basic2.user;
     this.client2 = await this.login(basic2.user.username);
     return this;
+  }
+
+  /** Runs `work` with the config changed by `mutate`, then puts the previous config back (even when `work` fails). */
+  async withConfig<T>(mutate: (config: Config) => void, work: () => Promise<T>): Promise<T> {
+    const live = this.server.app.services.config;
+    const previous = structuredClone(live.get());
+    live.update(mutate);
+    try {
+      return await work();
+    } finally {
+      live.replace(previous);
+    }
+  }
+
+  /** Logs the admin and both members in again (after a test ended their sessions, e.g. by moving the clock). */
+  async reloginBasic(): Promise<void> {
+    this.adminClient = await this.login(this.systemAdminUser.username);
+    this.client = await this.login(this.basicUser.username);
+    this.client2 = await this.login(this.basicUser2.username);
   }
 
   /**

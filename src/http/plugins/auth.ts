@@ -57,7 +57,7 @@ export function registerAuth(
       return;
     }
     const settings = deps.config.get().ServiceSettings;
-    if (settings.EnableMultifactorAuthentication && settings.EnforceMultifactorAuthentication && !request.routeOptions.config.mfaExempt) {
+    if (settings.EnableMultifactorAuthentication && settings.EnforceMultifactorAuthentication && !isMfaExempt(request, session)) {
       const user = await deps.users.getUser(session.user_id);
       if (!user.mfa_active && !user.is_bot && (!user.auth_service || user.auth_service === 'email')) {
         throw new AppError('api.context.mfa_required.app_error', 403);
@@ -65,6 +65,16 @@ export function registerAuth(
     }
     request.ctx = { ...base, session, viaCookie: location === 'cookie' };
   });
+}
+
+/**
+ * Routes reachable before MFA is set up under enforcement: those marked `mfaExempt`, and the exact
+ * path /api/v4/users/me (Mattermost lets a user read themself, not others through the same route).
+ * OAuth apps are not asked either.
+ */
+function isMfaExempt(request: FastifyRequest, session: SessionRecord): boolean {
+  if (request.routeOptions.config.mfaExempt || session.is_oauth) return true;
+  return request.url.split('?')[0] === '/api/v4/users/me';
 }
 
 function csrfOk(request: FastifyRequest, session: SessionRecord, config: LiveConfig): boolean {

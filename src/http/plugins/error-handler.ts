@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveConfig } from '../../config/live-config.js';
 import { AppError } from '../../model/app-error.js';
@@ -14,21 +15,35 @@ interface ValidationIssue {
 export function registerErrorHandler(app: FastifyInstance, config: LiveConfig): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error, request);
-    appError.requestId = request.id;
     if (appError.statusCode >= 500) request.log.error({ err: error }, appError.id);
     else request.log.debug({ err: appError }, appError.id);
-    const body = appError.toJSON();
-    if (!config.get().ServiceSettings.EnableDeveloper) body.detailed_error = '';
-    return reply.code(appError.statusCode).header('content-type', 'application/json').send(body);
+    return sendAppError(reply, request, appError, config);
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const error = AppError.notFound('api.context.404.app_error', `path=${request.url.split('?')[0] ?? ''}`);
-    error.requestId = request.id;
-    const body = error.toJSON();
-    if (!config.get().ServiceSettings.EnableDeveloper) body.detailed_error = '';
-    return reply.code(404).header('content-type', 'application/json').send(body);
+    return sendAppError(reply, request, AppError.notFound('api.context.404.app_error', `path=${request.url.split('?')[0] ?? ''}`), config);
   });
+}
+
+/** Writes `error` as Mattermost's error JSON with the request id; the detail only in developer mode. */
+export function sendAppError(reply: FastifyReply, request: FastifyRequest, error: AppError, config: LiveConfig): FastifyReply {
+  error.requestId = request.id;
+  const body = error.toJSON();
+  if (!config.get().ServiceSettings.EnableDeveloper) body.detailed_error = '';
+  // Sent as bytes: Fastify appends "; charset=utf-8" to JSON it serialises, and errors raised before
+  // routing skip the onSend hook that would take it off again.
+  return reply.code(error.statusCode).header('content-type', 'application/json').send(Buffer.from(JSON.stringify(body)));
+}
+
+/**
+ * Errors Fastify raises before routing (a URL that does not decode, a path parameter longer than
+ * the router allows) as AppErrors. Mattermost answers both as an invalid URL parameter.
+ */
+export function frameworkAppError(error: Partial<FastifyError>): AppError {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return AppError.invalidUrlParam('url', error.message);
+  }
+  return AppError.internal(error);
 }
 
 function toAppError(error: unknown, request: FastifyRequest): AppError {
@@ -72,3 +87,25 @@ function fieldName(issue: ValidationIssue | undefined): string | undefined {
   const first = path.find((p) => !/^\d+$/.test(p));
   return first;
 }
+
+/**
+ * Answers requests Node cannot even parse (headers or URL over the size limit, a broken request
+ * line, a client too slow to send its headers) with the AppError shape too, before closing the
+ * connection. There is no request yet, so no request id.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, id] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'api.context.request_headers_too_large.app_error']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'api.context.request_timeout.app_error']
+        : [400, 'api.context.malformed_request.app_error'];
+  const body = JSON.stringify({ ...new AppError(id, status).toJSON(), detailed_error: '' });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveConfig } from '../../config/live-config.js';
+import { systemClock, type Clock } from '../../lib/clock.js';
 import { LruCache } from '../../lib/lru-cache.js';
 import { AppError } from '../../model/app-error.js';
 import { readToken } from './auth.js';
@@ -31,7 +32,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
  * Mattermost's RateLimitSettings: a GCRA bucket of `PerSec` with `MaxBurst`, keyed by address,
  * user or header, announced in X-Ratelimit-* headers and refused with 429.
  */
-export function registerRateLimit(app: FastifyInstance, config: LiveConfig, store?: RateLimitStore): void {
+export function registerRateLimit(app: FastifyInstance, config: LiveConfig, store?: RateLimitStore, clock: Clock = systemClock): void {
   let memory: MemoryRateLimitStore | undefined;
   const storeFor = (): RateLimitStore => {
     if (store) return store;
@@ -43,7 +44,7 @@ export function registerRateLimit(app: FastifyInstance, config: LiveConfig, stor
     const settings = config.get().RateLimitSettings;
     if (!settings.Enable || settings.PerSec <= 0) return;
     const key = rateKey(request, settings);
-    const now = Date.now();
+    const now = clock.now();
     const interval = 1000 / settings.PerSec;
     const tolerance = interval * settings.MaxBurst;
     const limit = settings.MaxBurst + 1;

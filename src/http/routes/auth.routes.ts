@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   // GET /api/v4/users/{user_id}/sessions (GetSessions)
   app.get('/users/:user_id/sessions', { schema: { params: UserIdParams } }, async (request) => {
     const userId = resolveUserId(request.ctx, request.params.user_id);
-    services.permissions.requireActOnUser(request.ctx, userId);
+    await services.permissions.requirePermissionToUser(request.ctx, userId);
     return (await services.sessions.listForUser(userId)).map(toWireSession);
   });
 
@@ -79,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     { schema: { params: UserIdParams, body: Type.Object({ session_id: Type.Optional(Type.String()) }) } },
     async (request) => {
       const userId = resolveUserId(request.ctx, request.params.user_id);
-      services.permissions.requireActOnUser(request.ctx, userId);
+      await services.permissions.requirePermissionToUser(request.ctx, userId);
       const sessionId = requireBodyId(request.body?.session_id, 'session_id');
       const session = await services.sessions.findById(sessionId);
       if (!session) throw AppError.notFound('app.session.get.app_error', `session_id=${sessionId}`);
@@ -93,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   // POST /api/v4/users/{user_id}/sessions/revoke/all (RevokeAllSessionsForUser)
   app.post('/users/:user_id/sessions/revoke/all', { schema: { params: UserIdParams } }, async (request) => {
     const userId = resolveUserId(request.ctx, request.params.user_id);
-    services.permissions.requireActOnUser(request.ctx, userId);
+    await services.permissions.requirePermissionToUser(request.ctx, userId);
     await services.sessions.revokeAllForUser(userId);
     await services.audits.record(request.ctx, userId, `/api/v4/users/${userId}/sessions/revoke/all`);
     return STATUS_OK;

@@ -5,6 +5,7 @@ import { roleRoutes } from './roles.routes.js';
 import { schemeRoutes } from './schemes.routes.js';
 import { clusterRoutes } from './cluster.routes.js';
 import { statusRoutes } from './status.routes.js';
+import { profileImageRoutes } from './profile-images.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { teamIconRoutes } from './team-icon.routes.js';
 import { teamInviteRoutes } from './team-invites.routes.js';
@@ -29,4 +30,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(schemeRoutes, { services });
   await app.register(statusRoutes, { services });
   await app.register(clusterRoutes, { services });
+  await app.register(profileImageRoutes, { services });
 };

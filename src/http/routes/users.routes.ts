@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../model/app-error.js';
-import type { UserPatch, UserRecord } from '../../model/user.js';
+import { isValidEmail, isValidUsername, type UserPatch, type UserRecord } from '../../model/user.js';
 import type { RequestContext } from '../../services/common/context.js';
 import type { Services } from '../../services/services.js';
 import { USER_SEARCH_DEFAULT_LIMIT } from '../../services/users/user-query.service.js';
@@ -178,6 +178,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   // GET /api/v4/users/username/{username} (GetUserByUsername)
   app.get('/users/username/:username', { schema: { params: Type.Object({ username: Type.String() }) } }, async (request) => {
+    // Mattermost checks the shape first (and names it as it does a body field).
+    if (!isValidUsername(request.params.username)) throw AppError.invalidParam('username');
     const user = await services.users.getUserByUsername(request.params.username);
     await services.userQueries.checkCanSee(request.ctx, user.id);
     return services.users.present(request.ctx, user);
@@ -185,6 +187,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   // GET /api/v4/users/email/{email} (GetUserByEmail)
   app.get('/users/email/:email', { schema: { params: Type.Object({ email: Type.String() }) } }, async (request) => {
+    if (!isValidEmail(request.params.email.toLowerCase())) throw AppError.invalidUrlParam('email');
     const view = services.users.viewFor(request.ctx, '');
     if (!view.showEmail && !view.asAdmin) {
       throw new AppError('api.user.get_user_by_email.permissions.app_error', 403);
@@ -194,8 +197,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     return services.users.present(request.ctx, user);
   });
 
-  // GET /api/v4/users/{user_id} (GetUser); "me" is the caller
-  app.get('/users/:user_id', { schema: { params: UserIdParams }, config: { mfaExempt: true } }, async (request) => {
+  // GET /api/v4/users/{user_id} (GetUser); "me" is the caller (and reachable before MFA is set up, see auth.ts)
+  app.get('/users/:user_id', { schema: { params: UserIdParams } }, async (request) => {
     const userId = resolveUserId(request.ctx, request.params.user_id);
     await services.userQueries.checkCanSee(request.ctx, userId);
     return services.users.present(request.ctx, await services.users.getUser(userId));

@@ -12,5 +12,8 @@ export const commonMessages: Record<string, string> = {
   'api.context.local_origin_required.app_error': 'This endpoint requires a local request origin.',
   'api.context.csrf_check_failed.app_error': 'The request is missing a valid CSRF token.',
   'app.internal_error.app_error': 'An internal error occurred.',
+  'api.context.request_headers_too_large.app_error': 'The request headers (or the URL) are too large.',
+  'api.context.request_timeout.app_error': 'The request took too long to arrive.',
+  'api.context.malformed_request.app_error': 'The request could not be read.',
   'api.server.not_implemented.app_error': 'This endpoint is not supported yet.',
 };

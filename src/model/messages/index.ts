@@ -2,6 +2,7 @@ import { commonMessages } from './common.js';
 import { teamMessages } from './teams.js';
 import { realtimeMessages } from './realtime.js';
 import { statusMessages } from './statuses.js';
+import { profileImageMessages } from './profile-images.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
 
@@ -13,4 +14,5 @@ export const messages: Readonly<Record<string, string>> = {
   ...teamMessages,
   ...statusMessages,
   ...realtimeMessages,
+  ...profileImageMessages,
 };

@@ -121,10 +121,19 @@ export class LoginService {
     }
     const mfaToken = input.token ?? '';
     if (user.mfa_active && config.ServiceSettings.EnableMultifactorAuthentication) {
-      const ok = await this.deps.mfa.validateLoginCode(user, mfaToken);
-      if (!ok) {
-        // An empty code is the client asking whether MFA is needed; it is not a failed attempt.
+      // An empty code is the client asking whether MFA is needed; it is not a failed attempt.
+      const countFailure = async () => {
         if (mfaToken !== '') await this.deps.store.users.updateFailedAttempts(user.id, user.failed_attempts + 1);
+      };
+      let ok: boolean;
+      try {
+        ok = await this.deps.mfa.validateLoginCode(user, mfaToken);
+      } catch (error) {
+        await countFailure();
+        throw error;
+      }
+      if (!ok) {
+        await countFailure();
         throw new AppError('api.user.check_user_mfa.bad_code.app_error', 401);
       }
     }

@@ -14,6 +14,8 @@ const PERIOD_SECONDS = 30;
 const WINDOW = 1;
 // Remember used steps for a little longer than the window so a code cannot be replayed.
 const USED_STEPS_KEPT = 2 * WINDOW + 2;
+// What Mattermost's TOTP library parses: six digits, or eight for a scratch code (never issued here).
+const WELL_FORMED_CODE = /^(?:\d{6}|[1-9]\d{7})$/;
 
 /** TOTP multi-factor authentication (RFC 6238, 6 digits, 30 s), compatible with Mattermost's secrets. */
 export class MfaService {
@@ -25,7 +27,7 @@ export class MfaService {
    * @throws AppError 501 when MFA is disabled, 403, 404
    */
   async generateSecret(ctx: RequestContext, userId: string): Promise<{ secret: string; qr_code: string }> {
-    this.checkCaller(ctx, userId);
+    await this.checkCaller(ctx, userId);
     const user = await this.loadUser(userId);
     if (user.auth_service && user.auth_service !== 'email') {
       throw new AppError('mfa.generate_qr_code.create_code.app_error', 400, { details: 'SSO users manage MFA with their provider' });
@@ -44,7 +46,7 @@ export class MfaService {
    * @throws AppError 501 disabled, 401 mfa.activate.bad_token.app_error, 400, 403, 404
    */
   async updateMfa(ctx: RequestContext, userId: string, activate: boolean, code: string | undefined): Promise<void> {
-    this.checkCaller(ctx, userId);
+    await this.checkCaller(ctx, userId);
     const user = await this.loadUser(userId);
     const now = this.deps.clock.now();
     if (!activate) {
@@ -59,8 +61,14 @@ export class MfaService {
     await this.deps.store.users.update({ ...user, mfa_active: true, mfa_used_timestamps: result.used, update_at: now });
   }
 
-  /** Checks a login code and burns its time step so the same code cannot log in twice. */
+  /**
+   * Checks a login code and burns its time step so the same code cannot log in twice. False for a
+   * well-formed wrong code.
+   * @throws AppError 400 mfa.validate_token.authenticate.app_error when the code is missing or not
+   *   six digits (or an eight-digit scratch code): Mattermost's apps show their code field on this id.
+   */
   async validateLoginCode(user: UserRecord, code: string): Promise<boolean> {
+    if (!WELL_FORMED_CODE.test(code.trim())) throw AppError.badRequest('mfa.validate_token.authenticate.app_error', 'missing or malformed code');
     const result = this.verify(user, code);
     if (!result.ok) return false;
     user.mfa_used_timestamps = result.used;
@@ -88,11 +96,11 @@ export class MfaService {
     return { ok: true, used };
   }
 
-  private checkCaller(ctx: RequestContext, userId: string): void {
+  private async checkCaller(ctx: RequestContext, userId: string): Promise<void> {
     if (!this.deps.config.get().ServiceSettings.EnableMultifactorAuthentication) {
       throw new AppError('mfa.mfa_disabled.app_error', 501);
     }
-    if (!this.deps.permissions.canActOnUser(ctx, userId) || ctx.session?.is_oauth) throw AppError.forbidden(P.editOtherUsers);
+    if (ctx.session?.is_oauth || !(await this.deps.permissions.hasPermissionToUser(ctx, userId))) throw AppError.forbidden(P.editOtherUsers);
   }
 
   private async loadUser(userId: string): Promise<UserRecord> {

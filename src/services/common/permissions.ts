@@ -1,6 +1,6 @@
 import { channelRolesGrant, rolesGrantPermission, splitRoles, teamRolesGrant, type RoleGrants } from '../../authz/authorizer.js';
 import { AppError } from '../../model/app-error.js';
-import { P } from '../../model/permissions.js';
+import { P, ROLE_NAMES } from '../../model/permissions.js';
 import type { Scheme } from '../../model/scheme.js';
 import type { MemberRoleFlags } from '../../model/team.js';
 import type { Store } from '../../store/store.js';
@@ -38,6 +38,7 @@ export interface ChannelPermissionScope {
  * through the channel's and the team's schemes (SessionHasPermissionToChannel).
  */
 export class Permissions {
+  /** @param store reads target users' roles and callers' team memberships (absent in pure unit tests). */
   constructor(
     private readonly grants: RoleGrants & SchemeSource,
     private readonly store?: Store,
@@ -69,7 +70,10 @@ export class Permissions {
     return this.has(ctx, P.manageSystem);
   }
 
-  /** Mattermost's SessionHasPermissionToUser: oneself, or whoever may edit other users. */
+  /**
+   * Oneself, or whoever may edit other users, without looking at the target. Prefer
+   * `hasPermissionToUser`: this check lets edit_other_users act on system admins too.
+   */
   canActOnUser(ctx: RequestContext, userId: string): boolean {
     if (ctx.session?.user_id === userId) return true;
     return this.has(ctx, P.editOtherUsers);
@@ -78,6 +82,27 @@ export class Permissions {
   /** @throws AppError 403 (edit_other_users) unless `canActOnUser`. */
   requireActOnUser(ctx: RequestContext, userId: string): void {
     if (!this.canActOnUser(ctx, userId)) throw AppError.forbidden(P.editOtherUsers);
+  }
+
+  /**
+   * Mattermost's SessionHasPermissionToUser: system admins may act on anyone, users on
+   * themselves, and holders of edit_other_users on any existing user who is not a system admin.
+   */
+  async hasPermissionToUser(ctx: RequestContext, userId: string): Promise<boolean> {
+    if (this.isSystemAdmin(ctx) || ctx.session?.user_id === userId) return true;
+    if (!this.has(ctx, P.editOtherUsers) || !this.store) return false;
+    const roles = (await this.store.users.findById(userId))?.roles;
+    return roles !== undefined && !splitRoles(roles).includes(ROLE_NAMES.systemAdmin);
+  }
+
+  /** @throws AppError 403 (edit_other_users) unless `hasPermissionToUser`. */
+  async requirePermissionToUser(ctx: RequestContext, userId: string): Promise<void> {
+    if (!(await this.hasPermissionToUser(ctx, userId))) throw AppError.forbidden(P.editOtherUsers);
+  }
+
+  /** True when a role of that name exists and is not deleted. */
+  roleExists(name: string): boolean {
+    return this.grants.permissionsOf(name) !== undefined;
   }
 
   /** Grants of role names held outside the session (team and channel membership roles). */

@@ -1,40 +1,55 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 
-/** Where uploaded and generated files live (local directory now; S3 behind the same shape later). */
+/**
+ * Where uploaded files live (profile pictures, attachments, emoji...). Paths are relative, use `/`
+ * as separator and never climb out of the store (`users/<id>/profile.png`, as Mattermost lays
+ * them out). The local directory driver is the default; an object-storage driver can implement the
+ * same interface.
+ */
 export interface FileStore {
-  /** The file's bytes, or undefined when there is none. */
-  read(path: string): Promise<Buffer | undefined>;
-  write(path: string, data: Buffer): Promise<void>;
+  /** Stores `data` at `path`, replacing what was there; readers never see a half-written file. Returns the byte count. */
+  write(path: string, data: Buffer | Readable): Promise<number>;
+  /** The whole file. @throws FileNotFoundError */
+  read(path: string): Promise<Buffer>;
+  /** A stream of the file, for large files. @throws FileNotFoundError */
+  openRead(path: string): Promise<Readable>;
+  exists(path: string): Promise<boolean>;
+  /** Deletes the file; a missing file is not an error. */
   remove(path: string): Promise<void>;
+  /** Deletes a directory and everything below it; a missing directory is not an error. */
+  removeDirectory(path: string): Promise<void>;
+  /** @throws Error when the store cannot be written (health checks). */
+  testConnection(): Promise<void>;
 }
 
-/** Files under one directory (FileSettings.Directory); paths are relative and may not climb out. */
-export class LocalFileStore implements FileStore {
-  constructor(private readonly directory: () => string) {}
-
-  async read(path: string): Promise<Buffer | undefined> {
-    try {
-      return await readFile(this.resolve(path));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+export class FileNotFoundError extends Error {
+  constructor(readonly path: string) {
+    super(`file not found: ${path}`);
+    this.name = 'FileNotFoundError';
   }
+}
 
-  async write(path: string, data: Buffer): Promise<void> {
-    const full = this.resolve(path);
-    await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, data);
+export class InvalidFilePathError extends Error {
+  constructor(readonly path: string) {
+    super(`invalid file path: ${JSON.stringify(path)}`);
+    this.name = 'InvalidFilePathError';
   }
+}
 
-  async remove(path: string): Promise<void> {
-    await rm(this.resolve(path), { force: true });
+/**
+ * The path split into its segments, refusing what could escape the store or confuse a driver:
+ * empty or absolute paths, `.`/`..` segments, backslashes and control characters.
+ * @throws InvalidFilePathError
+ */
+export function pathSegments(path: string): string[] {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || /[\u0000-\u001f\u007f]/.test(path)) {
+    throw new InvalidFilePathError(path);
   }
+  const segments = path.split('/').filter((s) => s !== '');
+  if (segments.length === 0 || segments.some((s) => s === '.' || s === '..')) throw new InvalidFilePathError(path);
+  return segments;
+}
 
-  private resolve(path: string): string {
-    const relative = normalize(path);
-    if (relative.startsWith('..') || relative.startsWith(sep)) throw new Error(`file path outside the store: ${path}`);
-    return join(this.directory(), relative);
-  }
+export function isFileNotFound(error: unknown): error is FileNotFoundError {
+  return error instanceof FileNotFoundError;
 }

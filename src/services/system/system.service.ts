@@ -15,7 +15,7 @@ export class SystemService {
   private diagnosticId = '';
   private hash = '';
 
-  constructor(private readonly deps: { store: Store; config: LiveConfig; bus: EventBus }) {
+  constructor(private readonly deps: { store: Store; config: LiveConfig; bus: EventBus; files?: { testConnection(): Promise<void> } }) {
     deps.config.onChange(() => {
       this.hash = '';
       // Clients are told through config_changed, as Mattermost's config listener does.
@@ -49,7 +49,14 @@ export class SystemService {
       body['database_status'] = 'UNHEALTHY';
       body['status'] = 'UNHEALTHY';
     }
-    body['filestore_status'] = 'OK';
+    try {
+      await this.deps.files?.testConnection();
+      body['filestore_status'] = 'OK';
+    } catch {
+      healthy = false;
+      body['filestore_status'] = 'UNHEALTHY';
+      body['status'] = 'UNHEALTHY';
+    }
     return { body, healthy };
   }
 

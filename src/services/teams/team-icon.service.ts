@@ -9,7 +9,7 @@ import type { Store } from '../../store/store.js';
 import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
-import type { FileStore } from '../files/file-store.js';
+import { isFileNotFound, type FileStore } from '../files/file-store.js';
 import { requireTeamRecord } from './team-lookups.js';
 
 /** Mattermost scales team icons to a 128 px square. */
@@ -32,8 +32,13 @@ export class TeamIconService {
   async getTeamIcon(ctx: RequestContext, teamId: string): Promise<{ image: Buffer; etag: string }> {
     const team = await this.team(teamId, 'app.team.get.find.app_error', 404);
     if (!isOpenTeam(team) && !(await this.deps.permissions.hasTeam(ctx, teamId, P.viewTeam))) throw AppError.forbidden(P.viewTeam);
-    const image = await this.deps.files.read(iconPath(teamId));
-    if (!image) throw AppError.notFound('api.team.get_team_icon.read_file.app_error', `team_id=${teamId}`);
+    let image: Buffer;
+    try {
+      image = await this.deps.files.read(iconPath(teamId));
+    } catch (error) {
+      if (isFileNotFound(error)) throw AppError.notFound('api.team.get_team_icon.read_file.app_error', `team_id=${teamId}`);
+      throw error;
+    }
     return { image, etag: String(team.last_team_icon_update) };
   }
 

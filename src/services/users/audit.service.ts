@@ -28,10 +28,10 @@ export class AuditService {
 
   /**
    * GET /users/{id}/audits, newest first.
-   * @throws AppError 403 unless the caller is the user or may edit others
+   * @throws AppError 403 unless the caller is the user or may edit them (admins only by admins)
    */
   async listForUser(ctx: RequestContext, userId: string, page: number, perPage: number): Promise<Audit[]> {
-    this.deps.permissions.requireActOnUser(ctx, userId);
+    await this.deps.permissions.requirePermissionToUser(ctx, userId);
     return this.deps.store.audits.list(userId, page * perPage, perPage);
   }
 }

@@ -214,12 +214,14 @@ export class UserService {
 
   /**
    * PUT /users/{id}/roles. Needs manage_roles; the new roles apply to live sessions at once.
-   * @throws AppError 400 invalid roles, 403, 404
+   * @throws AppError 400 invalid roles, 400 app.role.check_roles_exist.role_not_found, 403, 404
    */
   async updateUserRoles(ctx: RequestContext, userId: string, roles: string): Promise<UserRecord> {
     if (!isValidUserRoles(roles)) throw AppError.invalidParam('roles');
     this.deps.permissions.require(ctx, P.manageRoles);
     const current = await this.getUser(userId);
+    const unknown = roles.split(/\s+/).find((name) => name !== '' && !this.deps.permissions.roleExists(name));
+    if (unknown !== undefined) throw AppError.badRequest('app.role.check_roles_exist.role_not_found', `role=${unknown}`);
     const next = { ...current, roles: roles.trim().split(/\s+/).join(' '), update_at: this.deps.clock.now() };
     validateUser(next);
     await this.deps.uow.run(async (tx, emit) => {
@@ -319,8 +321,13 @@ export class UserService {
       if (!isEmailDomainAllowed(next.email, config)) throw AppError.badRequest('api.user.update_user.accepted_domain.app_error');
       next.email_verified = false;
     }
-    if (next.username !== current.username) renameMentionKey(next, current.username);
     next.update_at = this.deps.clock.now();
+    if (next.username !== current.username) {
+      renameMentionKey(next, current.username);
+      // The generated picture shows the username's initial: a new last_picture_update (negative,
+      // still the default) makes clients fetch it again, as Mattermost does on a rename.
+      if (next.last_picture_update <= 0) next.last_picture_update = -next.update_at;
+    }
     validateUser(next);
     try {
       await this.deps.uow.run(async (tx, emit) => {
