@@ -41,6 +41,8 @@ export function defaultConfig() {
       WriteTimeout: 300,
       IdleTimeout: 60,
       WebSocketURL: '',
+      EnableCustomGroups: true,
+      DisableBotsWhenOwnerIsDeactivated: true,
     },
     TeamSettings: {
       SiteName: 'Parley',

@@ -1,5 +1,8 @@
 import type { RoleTables } from './tables/roles.tables.js';
 import type { UserTables } from './tables/users.tables.js';
+import type { OAuthTables } from './tables/oauth.tables.js';
+import type { BotTables } from './tables/bots.tables.js';
+import type { GroupTables } from './tables/groups.tables.js';
 
 /** Every table Kysely knows, one interface per area under `tables/`. */
-export interface DB extends UserTables, RoleTables {}
+export interface DB extends UserTables, RoleTables, OAuthTables, BotTables, GroupTables {}

@@ -8,6 +8,11 @@ import { SessionStore } from './session.store.js';
 import { SystemStore } from './system.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
+import { OAuthAppStore } from './oauth-app.store.js';
+import { OAuthGrantStore } from './oauth-grant.store.js';
+import { BotStore } from './bot.store.js';
+import { GroupStore } from './group.store.js';
+import { GroupMemberStore } from './group-member.store.js';
 
 /**
  * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
@@ -21,6 +26,11 @@ export class Store {
   readonly audits: AuditStore;
   readonly system: SystemStore;
   readonly roles: RoleStore;
+  readonly oauthApps: OAuthAppStore;
+  readonly oauthGrants: OAuthGrantStore;
+  readonly bots: BotStore;
+  readonly groups: GroupStore;
+  readonly groupMembers: GroupMemberStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -34,6 +44,11 @@ export class Store {
     this.audits = new AuditStore(db);
     this.system = new SystemStore(db);
     this.roles = new RoleStore(db);
+    this.oauthApps = new OAuthAppStore(db);
+    this.oauthGrants = new OAuthGrantStore(db);
+    this.bots = new BotStore(db);
+    this.groups = new GroupStore(db);
+    this.groupMembers = new GroupMemberStore(db);
   }
 
   /**

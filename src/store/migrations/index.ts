@@ -2,6 +2,9 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_create_users_and_sessions.js';
 import * as m0002 from './0002_create_roles.js';
 import * as m0005 from './0005_add_access_token_expiry.js';
+import * as m0050 from './0050_create_oauth_tables.js';
+import * as m0051 from './0051_create_bots.js';
+import * as m0052 from './0052_create_user_groups.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -11,4 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0001_create_users_and_sessions': m0001,
   '0002_create_roles': m0002,
   '0005_add_access_token_expiry': m0005,
+  '0050_create_oauth_tables': m0050,
+  '0051_create_bots': m0051,
+  '0052_create_user_groups': m0052,
 };
