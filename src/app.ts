@@ -22,6 +22,8 @@ import { AccessTokenService } from './services/users/access-token.service.js';
 import { EmailVerificationService } from './services/users/email-verification.service.js';
 import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
+import { OAuthAppService } from './services/oauth/oauth-app.service.js';
+import { OAuthProviderService } from './services/oauth/oauth-provider.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { Store } from './store/store.js';
@@ -73,10 +75,13 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
   const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
+  const oauthApps = new OAuthAppService({ store, config, clock, permissions, sessions });
+  const oauthProvider = new OAuthProviderService({ store, config, clock, permissions, sessions, apps: oauthApps });
 
   const services: Services = {
     config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
     mailer, accessTokens, passwords, emailVerification, authSwitch,
+    oauthApps, oauthProvider,
   };
   const http = await buildHttpServer({ services, config, logger });
 

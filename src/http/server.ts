@@ -11,6 +11,8 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
+import { escapeHtml } from './web/html.js';
+import { oauthWebRoutes } from './web/oauth.routes.js';
 import './request-context.js';
 
 export type App = FastifyInstance;
@@ -63,6 +65,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   registerAuth(app, { sessions: services.sessions, config, users: services.users });
 
   await app.register(apiRoutes, { prefix: '/api/v4', services });
+  await app.register(oauthWebRoutes, { services });
 
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) => {
     const siteName = config.get().TeamSettings.SiteName;
@@ -89,8 +92,4 @@ function parseJsonBody(_request: unknown, body: string | Buffer, done: (err: Err
     Object.assign(failure, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
     done(failure);
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

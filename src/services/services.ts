@@ -16,6 +16,8 @@ import type { Mailer } from './mail/mailer.js';
 import type { AccessTokenService } from './users/access-token.service.js';
 import type { EmailVerificationService } from './users/email-verification.service.js';
 import type { PasswordService } from './users/password.service.js';
+import type { OAuthAppService } from './oauth/oauth-app.service.js';
+import type { OAuthProviderService } from './oauth/oauth-provider.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -37,4 +39,6 @@ export interface Services {
   readonly passwords: PasswordService;
   readonly emailVerification: EmailVerificationService;
   readonly authSwitch: AuthSwitchService;
+  readonly oauthApps: OAuthAppService;
+  readonly oauthProvider: OAuthProviderService;
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { buildApp, type ParleyApp } from '../../src/app.js';
 import type { Config } from '../../src/config/defaults.js';
 import { loadConfig } from '../../src/config/loader.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestServer {
@@ -19,13 +20,18 @@ export interface TestServer {
  * The real server on a free port over a fresh database, configured like a test machine: no
  * environment or file config is read, so tests see Mattermost's defaults plus `configure`.
  */
-export async function startTestServer(configure?: (config: Config) => void): Promise<TestServer> {
+export async function startTestServer(configure?: (config: Config) => void, options: { clock?: Clock } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const loaded = loadConfig({}, '/nonexistent/parley-test-config.json');
   loaded.config.SqlSettings.DriverName = db.driver;
   loaded.config.SqlSettings.DataSource = db.dataSource;
   configure?.(loaded.config);
-  const app = await buildApp({ config: loaded, database: db.database, logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }) });
+  const app = await buildApp({
+    config: loaded,
+    database: db.database,
+    logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const address = app.http.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

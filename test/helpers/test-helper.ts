@@ -1,6 +1,7 @@
 import type { Client4 } from '@mattermost/client';
 import type { UserProfile } from '@mattermost/types/users';
 import type { Config } from '../../src/config/defaults.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { newClient, startTestServer, type TestServer } from './server.js';
 
 let counter = 0;
@@ -29,8 +30,9 @@ export class TestHelper {
 
   private constructor(readonly server: TestServer) {}
 
-  static async setup(configure?: (config: Config) => void): Promise<TestHelper> {
-    return new TestHelper(await startTestServer(configure));
+  /** `clock` lets a test move the server's time (expiries) without waiting. */
+  static async setup(configure?: (config: Config) => void, options: { clock?: Clock } = {}): Promise<TestHelper> {
+    return new TestHelper(await startTestServer(configure, options));
   }
 
   get url(): string {

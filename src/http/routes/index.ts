@@ -5,6 +5,7 @@ import { systemRoutes } from './system.routes.js';
 import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
+import { oauthAppRoutes } from './oauth-apps.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -13,4 +14,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(userRoutes, { services });
   await app.register(tokenRoutes, { services });
   await app.register(credentialRoutes, { services });
+  await app.register(oauthAppRoutes, { services });
 };

@@ -1,10 +1,12 @@
 import { commonMessages } from './common.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
+import { oauthMessages } from './oauth.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
   ...commonMessages,
   ...userMessages,
   ...credentialMessages,
+  ...oauthMessages,
 };
