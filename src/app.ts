@@ -24,6 +24,9 @@ import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
 import { OAuthAppService } from './services/oauth/oauth-app.service.js';
 import { OAuthProviderService } from './services/oauth/oauth-provider.service.js';
+import { BotService } from './services/bots/bot.service.js';
+import { BotIconService } from './services/bots/bot-icon.service.js';
+import { LocalFileStore } from './lib/local-file-store.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { Store } from './store/store.js';
@@ -76,12 +79,17 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
   const oauthApps = new OAuthAppService({ store, config, clock, permissions, sessions });
+  users.addLifecycleHooks({ userErased: (tx, userId) => tx.oauthGrants.deleteForUser(userId) });
   const oauthProvider = new OAuthProviderService({ store, config, clock, permissions, sessions, apps: oauthApps });
+  const files = new LocalFileStore(() => config.get().FileSettings.Directory);
+  const bots = new BotService({ store, uow, config, clock, permissions, sessions, users });
+  accessTokens.bots = bots;
+  const botIcons = new BotIconService({ store, uow, clock, files, bots, userQueries });
 
   const services: Services = {
     config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
     mailer, accessTokens, passwords, emailVerification, authSwitch,
-    oauthApps, oauthProvider,
+    oauthApps, oauthProvider, bots, botIcons,
   };
   const http = await buildHttpServer({ services, config, logger });
 

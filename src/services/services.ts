@@ -18,6 +18,8 @@ import type { EmailVerificationService } from './users/email-verification.servic
 import type { PasswordService } from './users/password.service.js';
 import type { OAuthAppService } from './oauth/oauth-app.service.js';
 import type { OAuthProviderService } from './oauth/oauth-provider.service.js';
+import type { BotService } from './bots/bot.service.js';
+import type { BotIconService } from './bots/bot-icon.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -41,4 +43,6 @@ export interface Services {
   readonly authSwitch: AuthSwitchService;
   readonly oauthApps: OAuthAppService;
   readonly oauthProvider: OAuthProviderService;
+  readonly bots: BotService;
+  readonly botIcons: BotIconService;
 }

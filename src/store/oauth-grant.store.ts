@@ -76,6 +76,13 @@ export class OAuthGrantStore {
     return row !== undefined;
   }
 
+  /** Everything granted to or by an erased account. */
+  async deleteForUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('oauth_auth_codes').where('user_id', '=', userId).execute();
+    await this.db.deleteFrom('oauth_access_data').where('user_id', '=', userId).execute();
+    await this.db.deleteFrom('oauth_authorizations').where('user_id', '=', userId).execute();
+  }
+
   async deleteAuthorizations(clientId: string, userId?: string): Promise<void> {
     let query = this.db.deleteFrom('oauth_authorizations').where('client_id', '=', clientId);
     if (userId !== undefined) query = query.where('user_id', '=', userId);

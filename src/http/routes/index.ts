@@ -6,6 +6,7 @@ import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
 import { oauthAppRoutes } from './oauth-apps.routes.js';
+import { botRoutes } from './bots.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -15,4 +16,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(tokenRoutes, { services });
   await app.register(credentialRoutes, { services });
   await app.register(oauthAppRoutes, { services });
+  await app.register(botRoutes, { services });
 };
