@@ -7,6 +7,7 @@ import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
 import { oauthAppRoutes } from './oauth-apps.routes.js';
 import { botRoutes } from './bots.routes.js';
+import { groupRoutes } from './groups.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -17,4 +18,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(credentialRoutes, { services });
   await app.register(oauthAppRoutes, { services });
   await app.register(botRoutes, { services });
+  await app.register(groupRoutes, { services });
 };
