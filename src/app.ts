@@ -82,9 +82,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
   const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
-  const oauthApps = new OAuthAppService({ store, config, clock, permissions, sessions });
-  users.addLifecycleHooks({ userErased: (tx, userId) => tx.oauthGrants.deleteForUser(userId) });
-  const oauthProvider = new OAuthProviderService({ store, config, clock, permissions, sessions, apps: oauthApps });
+  const oauthApps = new OAuthAppService({ store, config, clock, permissions, sessions, users });
+  const oauthProvider = new OAuthProviderService({ store, config, clock, permissions, sessions, users, apps: oauthApps });
   const files = new LocalFileStore(() => config.get().FileSettings.Directory);
   const bots = new BotService({ store, uow, config, clock, permissions, sessions, users });
   accessTokens.bots = bots;

@@ -76,9 +76,13 @@ export class OAuthGrantStore {
     return row !== undefined;
   }
 
+  async deleteCodesOfUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('oauth_auth_codes').where('user_id', '=', userId).execute();
+  }
+
   /** Everything granted to or by an erased account. */
   async deleteForUser(userId: string): Promise<void> {
-    await this.db.deleteFrom('oauth_auth_codes').where('user_id', '=', userId).execute();
+    await this.deleteCodesOfUser(userId);
     await this.db.deleteFrom('oauth_access_data').where('user_id', '=', userId).execute();
     await this.db.deleteFrom('oauth_authorizations').where('user_id', '=', userId).execute();
   }

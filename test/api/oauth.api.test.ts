@@ -114,6 +114,15 @@ describe('OAuth 2.0 provider', () => {
     expect(late.body['id']).toBe('api.oauth.get_access_token.expired_code.app_error');
   });
 
+  it('drops the pending codes of a deactivated user', async () => {
+    const leaving = (await th.createUser()).user;
+    const leavingClient = await th.login(leaving.username);
+    const redirect = await allow(leavingClient, 'code', oauthApp.id, clientApp.callbackUrl, 's', '');
+    await th.adminClient.updateUserActive(leaving.id, false);
+    const exchanged = await clientApp.follow(redirect);
+    expect([exchanged.status, exchanged.body['id']]).toEqual([400, 'api.oauth.get_access_token.expired_code.app_error']);
+  });
+
   it('refreshes: a new token works and the old one stops', async () => {
     const first = await runCodeFlow(th.client2);
     const oldToken = String(first.body['access_token']);

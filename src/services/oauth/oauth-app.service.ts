@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.js';
 import type { SessionService } from '../auth/session.service.js';
 import { callerId, type RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
+import type { UserService } from '../users/user.service.js';
 import { isPublicClient, validateOAuthApp } from './oauth-rules.js';
 
 /** The app fields a client sets, on registration and on edit. */
@@ -39,6 +40,7 @@ export interface OAuthServiceDeps {
   clock: Clock;
   permissions: Permissions;
   sessions: SessionService;
+  users: UserService;
 }
 
 /** The app as anyone may see it: never the secret. */
@@ -53,7 +55,13 @@ export function sanitizeOAuthApp(app: OAuthApp): OAuthApp {
  * `ServiceSettings.EnableOAuthServiceProvider` is off.
  */
 export class OAuthAppService {
-  constructor(private readonly deps: OAuthServiceDeps) {}
+  constructor(private readonly deps: OAuthServiceDeps) {
+    deps.users.addLifecycleHooks({
+      // As in Mattermost, a deactivated user's pending codes go (their tokens end with their sessions).
+      userDeactivated: (user) => deps.store.oauthGrants.deleteCodesOfUser(user.id),
+      userErased: (tx, userId) => tx.oauthGrants.deleteForUser(userId),
+    });
+  }
 
   /**
    * POST /oauth/apps.
