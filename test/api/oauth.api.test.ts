@@ -8,7 +8,7 @@ import { expectAppError, expectErrorBody } from '../helpers/errors.js';
 import { OAuthClientApp } from '../helpers/oauth-client-app.js';
 import { grantPermissions } from '../helpers/roles.js';
 import { newClient, rawRequest } from '../helpers/server.js';
-import { TestHelper } from '../helpers/test-helper.js';
+import { DEFAULT_PASSWORD, TestHelper } from '../helpers/test-helper.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
 
@@ -90,6 +90,30 @@ describe('OAuth 2.0 provider', () => {
     expect(byQuery.json.id).toBe(th.basicUser.id);
     const sessions = await th.client.getSessions(th.basicUser.id);
     expect(sessions.find((s) => s.is_oauth)?.props).toMatchObject({ oauth_app_id: oauthApp.id, os: 'OAuth2', platform: 'IMPulse OAuth' });
+  });
+
+  it('works for a browser: cookie session, consent page, the page\'s CSRF-protected call', async () => {
+    const browserUser = (await th.createUser()).user;
+    const login = await fetch(`${th.url}/api/v4/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      body: JSON.stringify({ login_id: browserUser.username, password: DEFAULT_PASSWORD }),
+    });
+    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+    const cookie = cookies.join('; ');
+    const csrf = (cookies.find((c) => c.startsWith('MMCSRF=')) ?? '').slice('MMCSRF='.length);
+    const page = await rawRequest(th.url, 'GET', `/oauth/authorize?${authorizeQuery()}`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+
+    const body = { response_type: 'code', client_id: oauthApp.id, redirect_uri: clientApp.callbackUrl, state: 'browser', scope: '' };
+    const forged = await rawRequest(th.url, 'POST', '/oauth/authorize', { headers: { Cookie: cookie }, body });
+    expect(forged.status).toBe(401);
+    const allowed = await rawRequest(th.url, 'POST', '/oauth/authorize', { headers: { Cookie: cookie, 'X-CSRF-Token': csrf }, body });
+    expect(allowed.status).toBe(200);
+    const exchanged = await clientApp.follow(String(allowed.json.redirect));
+    expect(exchanged.body['state']).toBe('browser');
+    expect((await newClient(th.url, String(exchanged.body['access_token'])).getMe()).id).toBe(browserUser.id);
   });
 
   it('uses a code once', async () => {
