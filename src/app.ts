@@ -29,6 +29,7 @@ import { BotIconService } from './services/bots/bot-icon.service.js';
 import { LocalFileStore } from './lib/local-file-store.js';
 import { GroupAccess } from './services/groups/group-access.js';
 import { GroupService } from './services/groups/group.service.js';
+import { GroupQueryService } from './services/groups/group-query.service.js';
 import { GroupMemberService } from './services/groups/group-member.service.js';
 import { GroupSyncableService } from './services/groups/group-syncable.service.js';
 import { openDatabase, type Database } from './store/database.js';
@@ -89,14 +90,15 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   accessTokens.bots = bots;
   const botIcons = new BotIconService({ store, uow, clock, files, bots, userQueries });
   const groupAccess = new GroupAccess({ store, config, permissions });
-  const groups = new GroupService({ store, uow, config, clock, permissions, access: groupAccess, userQueries });
+  const groups = new GroupService({ store, uow, config, clock, permissions, access: groupAccess });
+  const groupQueries = new GroupQueryService({ store, config, permissions, access: groupAccess, userQueries });
   const groupMembers = new GroupMemberService({ store, uow, clock, permissions, access: groupAccess, users });
   const groupSyncables = new GroupSyncableService({ permissions, access: groupAccess });
 
   const services: Services = {
     config, clock, bus, uow, roles, permissions, sessions, login, mfa, audits, users, userQueries, system,
     mailer, accessTokens, passwords, emailVerification, authSwitch,
-    oauthApps, oauthProvider, bots, botIcons, groupAccess, groups, groupMembers, groupSyncables,
+    oauthApps, oauthProvider, bots, botIcons, groupAccess, groups, groupQueries, groupMembers, groupSyncables,
   };
   const http = await buildHttpServer({ services, config, logger });
 

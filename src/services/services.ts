@@ -21,6 +21,7 @@ import type { OAuthProviderService } from './oauth/oauth-provider.service.js';
 import type { BotService } from './bots/bot.service.js';
 import type { BotIconService } from './bots/bot-icon.service.js';
 import type { GroupService } from './groups/group.service.js';
+import type { GroupQueryService } from './groups/group-query.service.js';
 import type { GroupMemberService } from './groups/group-member.service.js';
 import type { GroupSyncableService } from './groups/group-syncable.service.js';
 import type { GroupAccess } from './groups/group-access.js';
@@ -52,6 +53,7 @@ export interface Services {
   /** Set `groupAccess.scopes` to let group listings be scoped to teams and channels. */
   readonly groupAccess: GroupAccess;
   readonly groups: GroupService;
+  readonly groupQueries: GroupQueryService;
   readonly groupMembers: GroupMemberService;
   readonly groupSyncables: GroupSyncableService;
 }

@@ -49,14 +49,14 @@ function since(query: QueryValues): number {
 
 /** User groups: /groups, a user's groups, and the (always empty) team and channel links. */
 export const groupRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
-  const { groups, groupMembers, groupSyncables } = services;
+  const { groups, groupQueries, groupMembers, groupSyncables } = services;
   const groupId = (raw: string) => requireId(raw, 'group_id');
 
   // GET /api/v4/groups (GetGroups)
   app.get('/groups', { schema: { querystring: Query } }, async (request) => {
     const q = request.query;
     const { page, perPage } = pageParams({ page: text(q, 'page'), per_page: text(q, 'per_page') });
-    return groups.getGroups(request.ctx, {
+    return groupQueries.getGroups(request.ctx, {
       page,
       perPage,
       q: text(q, 'q'),
@@ -96,12 +96,12 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.post('/groups/names', { schema: { body: Type.Unknown() } }, async (request) => {
     const names = request.body;
     if (!Array.isArray(names) || !names.every((n): n is string => typeof n === 'string')) throw AppError.badRequest('api.payload.parse.error');
-    return groups.getGroupsByNames(names);
+    return groupQueries.getGroupsByNames(names);
   });
 
   // GET /api/v4/groups/{group_id} (GetGroup)
   app.get('/groups/:group_id', { schema: { params: GroupParams, querystring: Query } }, async (request) =>
-    groups.getGroup(request.ctx, groupId(request.params.group_id), {
+    groupQueries.getGroup(request.ctx, groupId(request.params.group_id), {
       includeMemberCount: flag(request.query, 'include_member_count'),
       includeMemberIds: flag(request.query, 'include_member_ids'),
     }),
@@ -159,7 +159,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   // GET /api/v4/users/{user_id}/groups (GetGroupsByUserId)
   app.get('/users/:user_id/groups', { schema: { params: UserIdParams } }, async (request) =>
-    groups.getGroupsByUserId(request.ctx, resolveUserId(request.ctx, request.params.user_id)),
+    groupQueries.getGroupsByUserId(request.ctx, resolveUserId(request.ctx, request.params.user_id)),
   );
 
   const SyncableParams = Type.Object({ group_id: Type.String(), syncable_id: Type.String() });

@@ -5,8 +5,6 @@ import { AppError } from '../../model/app-error.js';
 import {
   GROUP_SOURCE_CUSTOM,
   RESERVED_GROUP_NAMES,
-  SYNCABLE_GROUP_SOURCES,
-  SYNCABLE_GROUP_SOURCE_PREFIXES,
   type Group,
   type GroupPatch,
   type GroupRecord,
@@ -14,14 +12,13 @@ import {
 import { newId } from '../../model/ids.js';
 import { P } from '../../model/permissions.js';
 import { isConflict } from '../../store/errors.js';
-import type { GroupListOptions } from '../../store/group.store.js';
 import type { Store } from '../../store/store.js';
-import { callerId, type RequestContext } from '../common/context.js';
+import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
 import type { UnitOfWork } from '../common/unit-of-work.js';
-import type { UserQueryService } from '../users/user-query.service.js';
 import type { GroupAccess } from './group-access.js';
 import { toWireGroup, validateGroup } from './group-rules.js';
+import { presentWithCount } from './group-view.js';
 
 export interface CreateGroupInput {
   name?: string | null | undefined;
@@ -33,26 +30,6 @@ export interface CreateGroupInput {
   user_ids?: string[] | undefined;
 }
 
-/** GET /groups options (Mattermost's GroupSearchOpts as the query string carries them). */
-export interface GroupQuery {
-  page: number;
-  perPage: number;
-  q: string;
-  includeMemberCount: boolean;
-  includeMemberIds: boolean;
-  filterAllowReference: boolean;
-  filterArchived: boolean;
-  includeArchived: boolean;
-  source: string;
-  onlySyncableSources: boolean;
-  filterHasMember: string;
-  since: number;
-  notAssociatedToTeam: string;
-  notAssociatedToChannel: string;
-  includeChannelMemberCount: string;
-  includeTotalCount: boolean;
-}
-
 export interface GroupServiceDeps {
   store: Store;
   uow: UnitOfWork;
@@ -60,13 +37,12 @@ export interface GroupServiceDeps {
   clock: Clock;
   permissions: Permissions;
   access: GroupAccess;
-  userQueries: UserQueryService;
 }
 
 /**
- * User groups: custom groups are created, edited, archived and restored here, with Mattermost's
+ * Custom user groups are created, edited, archived and restored here, with Mattermost's
  * create_custom_group / edit_custom_group / delete_custom_group / restore_custom_group rules and no
- * licence. Listings and lookups cover every source (only custom groups can exist without LDAP).
+ * licence needed.
  */
 export class GroupService {
   constructor(private readonly deps: GroupServiceDeps) {}
@@ -114,18 +90,6 @@ export class GroupService {
   }
 
   /**
-   * GET /groups/{id}; groups that may not be mentioned need the system console group permission.
-   * @throws AppError 404 app.group.no_rows, 403, 400 api.custom_groups.feature_disabled
-   */
-  async getGroup(ctx: RequestContext, groupId: string, options: { includeMemberCount: boolean; includeMemberIds: boolean }): Promise<Group> {
-    const { access } = this.deps;
-    const group = await access.findGroup(groupId);
-    if (!group.allow_reference) await access.requireGroupPermission(ctx, groupId, P.sysconsoleReadUserManagementGroups);
-    access.requireConfiguredFor(group.source);
-    return this.present(group, options);
-  }
-
-  /**
    * PUT /groups/{id}/patch. Making a group mentionable without a name names it after its display
    * name; a given name may not be reserved, a username, or another mentionable group's.
    * @throws AppError 404, 400, 403 edit_custom_group (sysconsole_write_user_management_groups for synced groups)
@@ -152,7 +116,7 @@ export class GroupService {
     };
     await this.requireNameFreeOfUsers(next.name);
     validateGroup(next);
-    const wire = await this.present(next, { includeMemberCount: true, includeMemberIds: false });
+    const wire = await presentWithCount(this.deps.store, next);
     try {
       await this.deps.uow.run(async (tx, emit) => {
         await tx.groups.update(next);
@@ -181,54 +145,6 @@ export class GroupService {
     return this.setArchived(ctx, groupId, false);
   }
 
-  /**
-   * GET /groups with Mattermost's filters. Callers without the system console group permission
-   * see mentionable groups only.
-   * @throws AppError 400 feature_disabled / since, 501 team and channel filters while unavailable
-   */
-  async getGroups(ctx: RequestContext, query: GroupQuery): Promise<Group[] | { groups: Group[]; total_count: number }> {
-    const { access, permissions } = this.deps;
-    access.requireConfiguredFor(query.source);
-    // With custom groups switched off, only synced groups are listed.
-    const onlySyncable = query.onlySyncableSources || !this.deps.config.get().ServiceSettings.EnableCustomGroups;
-    const options: GroupListOptions = {
-      q: query.q,
-      allowReferenceOnly: query.filterAllowReference || !permissions.has(ctx, P.sysconsoleReadUserManagementGroups),
-      archived: query.filterArchived ? 'archived' : query.includeArchived || query.since > 0 ? 'all' : 'active',
-      since: query.since,
-      offset: query.page * query.perPage,
-      limit: query.perPage,
-      ...(query.source ? { source: query.source } : onlySyncable ? { syncableSources: { names: SYNCABLE_GROUP_SOURCES, prefixes: SYNCABLE_GROUP_SOURCE_PREFIXES } } : {}),
-      ...(query.filterHasMember ? { hasMember: query.filterHasMember } : {}),
-    };
-    await this.checkTeamChannelFilters(ctx, query);
-    let groups: Group[] = [];
-    if (!query.filterHasMember || (await this.canSee(ctx, query.filterHasMember))) {
-      const records = await this.deps.store.groups.list(options);
-      groups = await this.presentAll(records, { includeMemberCount: query.includeMemberCount, includeMemberIds: query.includeMemberIds });
-      if (query.includeChannelMemberCount) await this.addChannelMemberCounts(groups, query.includeChannelMemberCount);
-    }
-    if (!query.includeTotalCount) return groups;
-    return { groups, total_count: await this.deps.store.groups.countLive() };
-  }
-
-  /**
-   * GET /users/{id}/groups: one's own groups, or anyone's with manage_system.
-   * @throws AppError 403 manage_system
-   */
-  async getGroupsByUserId(ctx: RequestContext, userId: string): Promise<Group[]> {
-    if (callerId(ctx) !== userId) this.deps.permissions.require(ctx, P.manageSystem);
-    const allowReferenceOnly = !this.deps.permissions.has(ctx, P.sysconsoleReadUserManagementGroups);
-    const groups = await this.deps.store.groups.listForMember(userId, allowReferenceOnly);
-    return groups.map((g) => toWireGroup(g));
-  }
-
-  /** POST /groups/names: the live, mentionable groups of these names, with member counts. */
-  async getGroupsByNames(names: readonly string[]): Promise<Group[]> {
-    const groups = await this.deps.store.groups.findReferenceableByNames([...new Set(names)]);
-    return this.presentAll(groups, { includeMemberCount: true, includeMemberIds: false });
-  }
-
   private async setArchived(ctx: RequestContext, groupId: string, archived: boolean): Promise<Group> {
     const { access } = this.deps;
     const group = await access.findGroup(groupId);
@@ -239,7 +155,7 @@ export class GroupService {
     if ((group.delete_at !== 0) === archived) throw AppError.notFound('app.group.no_rows', `group_id=${groupId}`);
     const now = this.deps.clock.now();
     const next: GroupRecord = { ...group, delete_at: archived ? now : 0, update_at: now };
-    const wire = await this.present(next, { includeMemberCount: true, includeMemberIds: false });
+    const wire = await presentWithCount(this.deps.store, next);
     await this.deps.uow.run(async (tx, emit) => {
       await tx.groups.update(next);
       emit(archived ? event('group.deleted', { group: wire }) : event('group.restored', { group: wire }));
@@ -261,48 +177,5 @@ export class GroupService {
     const holder = await this.deps.store.groups.findByName(name, true);
     // A group may keep its own name.
     if (holder && holder.id !== groupId) throw AppError.badRequest('api.ldap_groups.existing_group_name_error');
-  }
-
-  /** Team and channel filters need those areas; the scopes supply their checks. */
-  private async checkTeamChannelFilters(ctx: RequestContext, query: GroupQuery): Promise<void> {
-    if (!query.notAssociatedToTeam && !query.notAssociatedToChannel && !query.includeChannelMemberCount) return;
-    const scopes = this.deps.access.requireScopes();
-    // No group is linked to a team or channel without LDAP sync, so the "not associated" filters keep every group.
-    if (query.notAssociatedToTeam) await scopes.checkTeamExists(query.notAssociatedToTeam);
-    for (const channelId of [query.notAssociatedToChannel, query.includeChannelMemberCount]) {
-      if (channelId) await scopes.requireChannelPermission(ctx, channelId, P.managePublicChannelMembers, P.managePrivateChannelMembers);
-    }
-  }
-
-  private async addChannelMemberCounts(groups: Group[], channelId: string): Promise<void> {
-    const counts = await this.deps.access.requireScopes().countChannelMembersByGroup(channelId, groups.map((g) => g.id));
-    for (const group of groups) Object.assign(group, { channel_member_count: counts.get(group.id) ?? 0 });
-  }
-
-  private async canSee(ctx: RequestContext, userId: string): Promise<boolean> {
-    try {
-      await this.deps.userQueries.checkCanSee(ctx, userId);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private async present(group: GroupRecord, options: { includeMemberCount: boolean; includeMemberIds: boolean }): Promise<Group> {
-    const [wire] = await this.presentAll([group], options);
-    return wire ?? toWireGroup(group);
-  }
-
-  private async presentAll(groups: GroupRecord[], options: { includeMemberCount: boolean; includeMemberIds: boolean }): Promise<Group[]> {
-    const ids = groups.map((g) => g.id);
-    const counts = options.includeMemberCount ? await this.deps.store.groupMembers.countByGroup(ids) : undefined;
-    const members = options.includeMemberIds ? await this.deps.store.groupMembers.listUserIdsByGroup(ids) : undefined;
-    return groups.map((g) =>
-      toWireGroup(g, {
-        ...(counts ? { memberCount: counts.get(g.id) ?? 0 } : {}),
-        // Mattermost sends null, not [], for a group without members.
-        ...(members?.has(g.id) ? { memberIds: members.get(g.id) } : {}),
-      }),
-    );
   }
 }
