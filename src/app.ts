@@ -26,7 +26,7 @@ import { OAuthAppService } from './services/oauth/oauth-app.service.js';
 import { OAuthProviderService } from './services/oauth/oauth-provider.service.js';
 import { BotService } from './services/bots/bot.service.js';
 import { BotIconService } from './services/bots/bot-icon.service.js';
-import { LocalFileStore } from './lib/local-file-store.js';
+import { LocalFileStore } from './services/files/local-file-store.js';
 import { GroupAccess } from './services/groups/group-access.js';
 import { GroupService } from './services/groups/group.service.js';
 import { GroupQueryService } from './services/groups/group-query.service.js';

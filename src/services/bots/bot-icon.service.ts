@@ -1,6 +1,6 @@
 import { event } from '../../events/domain-events.js';
 import type { Clock } from '../../lib/clock.js';
-import type { LocalFileStore } from '../../lib/local-file-store.js';
+import type { LocalFileStore } from '../files/local-file-store.js';
 import { AppError } from '../../model/app-error.js';
 import type { Store } from '../../store/store.js';
 import type { RequestContext } from '../common/context.js';
