@@ -217,6 +217,9 @@ describe('bot accounts', () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');
     expect(icon.text).toBe(SVG);
+    const etag = icon.headers.get('etag') ?? '';
+    const cached = await rawRequest(th.url, 'GET', path, { token: th.client.getToken(), headers: { 'If-None-Match': etag } });
+    expect(cached.status).toBe(304);
     expect(((await ownerClient.getBot(bot.user_id)) as Bot & { last_icon_update?: number }).last_icon_update).toBeGreaterThan(0);
 
     expect(await uploadIcon(ownerClient, bot.user_id, 'just text')).toMatchObject({ status: 400, json: { id: 'api.bot.set_bot_icon_image.parse.app_error' } });

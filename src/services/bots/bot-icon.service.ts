@@ -16,7 +16,7 @@ function iconPath(botUserId: string): string {
 
 export interface BotIcon {
   svg: Buffer;
-  /** The owner-visible change time clients use as the cache key (Mattermost's etag). */
+  /** Changes with every upload, so caches never keep an old icon. */
   etag: string;
 }
 
@@ -41,8 +41,7 @@ export class BotIconService {
     if (bot.last_icon_update === 0) throw missing;
     const svg = await this.deps.files.read(iconPath(botUserId));
     if (!svg) throw missing;
-    const user = await this.deps.store.users.findById(botUserId);
-    return { svg, etag: String(user?.last_picture_update ?? 0) };
+    return { svg, etag: String(bot.last_icon_update) };
   }
 
   /**
