@@ -231,6 +231,8 @@ describe('custom user groups', () => {
     const link = await rawRequest(th.url, 'POST', `/api/v4/groups/${group.id}/teams/${'t'.repeat(26)}/link`, { token: admin, body: { auto_add: true } });
     expectErrorBody(link, 400, 'app.group.crud_permission');
     expectErrorBody(await get(`/teams/${'t'.repeat(26)}/groups`), 501, 'api.groups.team_channel_scopes.not_available.app_error');
+    expectErrorBody(await get('/ldap/groups', admin), 501, 'api.ldap_groups.not_available.app_error');
+    expectErrorBody(await get('/ldap/groups'), 403, 'api.context.permissions.app_error');
     expectErrorBody(await get(`/groups?not_associated_to_team=${'t'.repeat(26)}`), 501, 'api.groups.team_channel_scopes.not_available.app_error');
   });
 

@@ -208,6 +208,14 @@ export const groupRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     groupSyncables.getGroupsBySyncable(request.ctx, 'channels', requireId(request.params.channel_id, 'channel_id')),
   );
 
+  // GET /api/v4/ldap/groups (GetLdapGroups)
+  app.get('/ldap/groups', async (request) => groupSyncables.ldapGroupsNotAvailable(request.ctx, false));
+
+  // POST and DELETE /api/v4/ldap/groups/{remote_id}/link (LinkLdapGroup, UnlinkLdapGroup)
+  for (const method of ['POST', 'DELETE'] as const) {
+    app.route({ method, url: '/ldap/groups/:remote_id/link', handler: async (request) => groupSyncables.ldapGroupsNotAvailable(request.ctx, true) });
+  }
+
   // GET /api/v4/teams/{team_id}/groups_by_channels (GetGroupsAssociatedToChannelsByTeam)
   app.get('/teams/:team_id/groups_by_channels', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) =>
     groupSyncables.getGroupsAssociatedToChannelsByTeam(request.ctx, requireId(request.params.team_id, 'team_id')),

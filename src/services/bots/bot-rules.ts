@@ -35,21 +35,20 @@ export function wouldPatch(bot: BotView, patch: BotPatch): boolean {
   );
 }
 
-/** The bot's JSON; empty display name, description and icon time are left out (omitempty). */
+/** The bot's JSON in Mattermost's field order; empty display name, description and icon time are left out (omitempty). */
 export function toWireBot(bot: BotView): Bot {
-  const out: Bot = {
+  return {
     system_owned: PROTECTED_BOT_USERNAMES.has(bot.username.toLowerCase()),
     user_id: bot.user_id,
     username: bot.username,
+    ...(bot.display_name ? { display_name: bot.display_name } : {}),
+    ...(bot.description ? { description: bot.description } : {}),
     owner_id: bot.owner_id,
+    ...(bot.last_icon_update ? { last_icon_update: bot.last_icon_update } : {}),
     create_at: bot.create_at,
     update_at: bot.update_at,
     delete_at: bot.delete_at,
   };
-  if (bot.display_name) out.display_name = bot.display_name;
-  if (bot.description) out.description = bot.description;
-  if (bot.last_icon_update) out.last_icon_update = bot.last_icon_update;
-  return out;
 }
 
 /** The icon as Mattermost accepts it: an XML document whose first element is <svg>. */

@@ -51,6 +51,15 @@ export class GroupSyncableService {
   }
 
   /**
+   * GET /ldap/groups and POST/DELETE /ldap/groups/{remote_id}/link: Parley syncs no directory.
+   * @throws AppError 403 without the system console group permission, else 501 api.ldap_groups.not_available.app_error
+   */
+  ldapGroupsNotAvailable(ctx: RequestContext, write: boolean): never {
+    this.deps.permissions.require(ctx, write ? P.sysconsoleWriteUserManagementGroups : P.sysconsoleReadUserManagementGroups);
+    throw AppError.notImplemented('api.ldap_groups.not_available.app_error', 'no directory sync on this server');
+  }
+
+  /**
    * GET /teams/{id}/groups and /channels/{id}/groups: none are linked.
    * @throws AppError 501 until teams and channels exist, then their permission errors
    */
