@@ -42,6 +42,16 @@ import { AccessTokenService } from './services/users/access-token.service.js';
 import { EmailVerificationService } from './services/users/email-verification.service.js';
 import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
+import { OAuthAppService } from './services/oauth/oauth-app.service.js';
+import { OAuthProviderService } from './services/oauth/oauth-provider.service.js';
+import { BotService } from './services/bots/bot.service.js';
+import { BotIconService } from './services/bots/bot-icon.service.js';
+import { GroupScopes } from './services/groups/group-scopes.js';
+import { GroupAccess } from './services/groups/group-access.js';
+import { GroupService } from './services/groups/group.service.js';
+import { GroupQueryService } from './services/groups/group-query.service.js';
+import { GroupMemberService } from './services/groups/group-member.service.js';
+import { GroupSyncableService } from './services/groups/group-syncable.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -121,6 +131,17 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const passwords = new PasswordService({ store, config, clock, permissions, sessions, mailer, audits, tokens: oneTimeTokens });
   const emailVerification = new EmailVerificationService({ store, uow, config, clock, permissions, mailer, audits, tokens: oneTimeTokens, login });
   const authSwitch = new AuthSwitchService({ store, config, clock, permissions, sessions, login, passwords, mailer, audits });
+  const oauthApps = new OAuthAppService({ store, config, clock, permissions, sessions, users });
+  const oauthProvider = new OAuthProviderService({ store, config, clock, permissions, sessions, users, apps: oauthApps });
+  const bots = new BotService({ store, uow, config, clock, permissions, sessions, users });
+  accessTokens.bots = bots;
+  const botIcons = new BotIconService({ store, uow, clock, files, bots, userQueries });
+  const groupAccess = new GroupAccess({ store, config, permissions });
+  groupAccess.scopes = new GroupScopes({ store, permissions });
+  const groups = new GroupService({ store, uow, config, clock, permissions, access: groupAccess });
+  const groupQueries = new GroupQueryService({ store, config, permissions, access: groupAccess, userQueries });
+  const groupMembers = new GroupMemberService({ store, uow, clock, permissions, access: groupAccess, users });
+  const groupSyncables = new GroupSyncableService({ permissions, access: groupAccess });
 
   const clusterNode = options.cluster
     ? await ClusterNode.start({
@@ -170,6 +191,15 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     cluster,
     files,
     profileImages,
+    oauthApps,
+    oauthProvider,
+    bots,
+    botIcons,
+    groupAccess,
+    groups,
+    groupQueries,
+    groupMembers,
+    groupSyncables,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

@@ -43,6 +43,8 @@ export function defaultConfig() {
       IdleTimeout: 60,
       WebSocketURL: '',
       EnableUserStatuses: true,
+      EnableCustomGroups: true,
+      DisableBotsWhenOwnerIsDeactivated: true,
     },
     TeamSettings: {
       SiteName: 'Parley',

@@ -3,6 +3,8 @@ import type { Scheme } from '../model/scheme.js';
 import type { TeamMember, TeamRecord } from '../model/team.js';
 import type { StatusRecord } from '../model/status.js';
 import type { UserRecord } from '../model/user.js';
+import type { Bot } from '../model/bot.js';
+import type { Group, GroupMember } from '../model/group.js';
 
 /**
  * Every domain event and its payload, grouped by area. Names are past-tense `area.verb`; the
@@ -47,6 +49,21 @@ export interface DomainEventMap {
   'status.changed': { status: StatusRecord; notify: boolean };
   /** Someone is typing in a channel (or a thread of it); nothing is stored. */
   'user.typing': { userId: string; channelId: string; parentId: string };
+  /** A bot account was made (also from an existing user); the posts area greets its owner. */
+  'bot.created': { bot: Bot };
+  /** Username, display name, description, owner or icon changed. */
+  'bot.updated': { bot: Bot };
+  'bot.activation_changed': { bot: Bot };
+  /** The owner was deactivated; `botIds` are the bots that owner had (Mattermost tells the system admins). */
+  'bot.owner_deactivated': { ownerId: string; botIds: string[] };
+  'bot.converted_to_user': { userId: string };
+  /** Groups: the realtime area sends Mattermost's received_group, group_member_add and group_member_delete. */
+  'group.created': { group: Group };
+  'group.updated': { group: Group };
+  'group.deleted': { group: Group };
+  'group.restored': { group: Group };
+  'group.members_added': { groupId: string; members: GroupMember[] };
+  'group.members_removed': { groupId: string; members: GroupMember[] };
 }
 
 export type DomainEventName = keyof DomainEventMap;

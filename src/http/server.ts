@@ -11,6 +11,8 @@ import { frameworkAppError, handleClientError, registerErrorHandler, sendAppErro
 import { registerInputGuard } from './plugins/input-guard.js';
 import { registerRateLimit, type RateLimitStore } from './plugins/rate-limit.js';
 import { apiRoutes } from './routes/index.js';
+import { escapeHtml } from './web/html.js';
+import { oauthWebRoutes } from './web/oauth.routes.js';
 import './request-context.js';
 
 export type App = FastifyInstance;
@@ -78,6 +80,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   registerInputGuard(app);
 
   await app.register(apiRoutes, { prefix: '/api/v4', services });
+  await app.register(oauthWebRoutes, { services });
 
   app.get('/', { config: { auth: 'none' } }, async (_request, reply) => {
     const siteName = config.get().TeamSettings.SiteName;
@@ -104,8 +107,4 @@ function parseJsonBody(_request: unknown, body: string | Buffer, done: (err: Err
     Object.assign(failure, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
     done(failure);
   }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -31,6 +31,15 @@ import type { Mailer } from './mail/mailer.js';
 import type { AccessTokenService } from './users/access-token.service.js';
 import type { EmailVerificationService } from './users/email-verification.service.js';
 import type { PasswordService } from './users/password.service.js';
+import type { OAuthAppService } from './oauth/oauth-app.service.js';
+import type { OAuthProviderService } from './oauth/oauth-provider.service.js';
+import type { BotService } from './bots/bot.service.js';
+import type { BotIconService } from './bots/bot-icon.service.js';
+import type { GroupService } from './groups/group.service.js';
+import type { GroupQueryService } from './groups/group-query.service.js';
+import type { GroupMemberService } from './groups/group-member.service.js';
+import type { GroupSyncableService } from './groups/group-syncable.service.js';
+import type { GroupAccess } from './groups/group-access.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -68,4 +77,14 @@ export interface Services {
   readonly cluster: ClusterService;
   readonly files: ConfiguredFileStore;
   readonly profileImages: ProfileImageService;
+  readonly oauthApps: OAuthAppService;
+  readonly oauthProvider: OAuthProviderService;
+  readonly bots: BotService;
+  readonly botIcons: BotIconService;
+  /** Set `groupAccess.scopes` to let group listings be scoped to teams and channels. */
+  readonly groupAccess: GroupAccess;
+  readonly groups: GroupService;
+  readonly groupQueries: GroupQueryService;
+  readonly groupMembers: GroupMemberService;
+  readonly groupSyncables: GroupSyncableService;
 }

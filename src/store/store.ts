@@ -12,6 +12,11 @@ import { TeamMemberStore } from './team-member.store.js';
 import { TeamStore } from './team.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
+import { OAuthAppStore } from './oauth-app.store.js';
+import { OAuthGrantStore } from './oauth-grant.store.js';
+import { BotStore } from './bot.store.js';
+import { GroupStore } from './group.store.js';
+import { GroupMemberStore } from './group-member.store.js';
 
 /**
  * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
@@ -29,6 +34,11 @@ export class Store {
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
   readonly statuses: StatusStore;
+  readonly oauthApps: OAuthAppStore;
+  readonly oauthGrants: OAuthGrantStore;
+  readonly bots: BotStore;
+  readonly groups: GroupStore;
+  readonly groupMembers: GroupMemberStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -46,6 +56,11 @@ export class Store {
     this.teams = new TeamStore(db);
     this.teamMembers = new TeamMemberStore(db);
     this.statuses = new StatusStore(db);
+    this.oauthApps = new OAuthAppStore(db);
+    this.oauthGrants = new OAuthGrantStore(db);
+    this.bots = new BotStore(db);
+    this.groups = new GroupStore(db);
+    this.groupMembers = new GroupMemberStore(db);
   }
 
   /**

@@ -2,7 +2,7 @@ import type { UserProfile } from '@mattermost/types/users';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, type RawResponse } from '../helpers/server.js';
 import { registeredRoutes, type RegisteredRoute } from '../helpers/routes.js';
-import { TestHelper, uniqueName } from '../helpers/test-helper.js';
+import { DEFAULT_PASSWORD, TestHelper, uniqueName } from '../helpers/test-helper.js';
 
 // Reproduce a failure with FUZZ_SEED=<seed printed in the failure> npx vitest run test/api/fuzz.api.test.ts
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20240611);
@@ -127,6 +127,15 @@ describe('fuzzing every /api/v4/users route', () => {
       let token = (await th.login(actor.username)).getToken();
 
       const heal = async (): Promise<void> => {
+        // The fuzzer may have turned the actor into a bot (convert_to_bot); turn it back first.
+        const me = await th.adminClient.getUser(actor.id);
+        if (me.is_bot) {
+          const back = await rawRequest(th.url, 'POST', `/api/v4/bots/${actor.id}/convert_to_user`, {
+            token: th.adminClient.getToken(),
+            body: { password: DEFAULT_PASSWORD },
+          });
+          expect(back.status).toBe(200);
+        }
         await th.adminClient.updateUserActive(actor.id, true);
         await th.adminClient.updateUserRoles(actor.id, roles);
         token = (await th.login(actor.username)).getToken();

@@ -24,3 +24,16 @@ export class TestClock implements Clock {
 
 /** The same clock under the name the realtime tests use. */
 export { TestClock as ManualClock };
+
+/** A clock a test moves forward instead of waiting; it starts at the real time. */
+export class MovableClock implements Clock {
+  private offset = 0;
+
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

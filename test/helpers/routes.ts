@@ -34,3 +34,8 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   }
   return routes;
 }
+
+/** The same routes with the path under the name `url`. */
+export function listRoutes(app: FastifyInstance): Array<{ method: string; url: string }> {
+  return registeredRoutes(app).map((r) => ({ method: r.method, url: r.path }));
+}

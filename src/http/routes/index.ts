@@ -14,6 +14,9 @@ import { teamRoutes } from './teams.routes.js';
 import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
+import { oauthAppRoutes } from './oauth-apps.routes.js';
+import { botRoutes } from './bots.routes.js';
+import { groupRoutes } from './groups.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -31,4 +34,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(statusRoutes, { services });
   await app.register(clusterRoutes, { services });
   await app.register(profileImageRoutes, { services });
+  await app.register(oauthAppRoutes, { services });
+  await app.register(botRoutes, { services });
+  await app.register(groupRoutes, { services });
 };

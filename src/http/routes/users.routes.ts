@@ -9,7 +9,7 @@ import { STATUS_OK, UserIdParams, pageParams, parseBool, queryBool, resolveUserI
 
 const StringMap = Type.Record(Type.String(), Type.String());
 
-const UserBody = Type.Object({
+export const UserBody = Type.Object({
   id: Type.Optional(Type.String()),
   username: Type.Optional(Type.String()),
   email: Type.Optional(Type.String()),
@@ -261,7 +261,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 };
 
 /** The profile fields a patch may carry; ids, roles, auth and secrets are not patchable here. */
-function stripUnpatchable(body: Record<string, unknown> & { password?: string | undefined }) {
+export function stripUnpatchable(body: Record<string, unknown> & { password?: string | undefined }) {
   const pick = <T>(key: string): T | undefined => (body[key] === undefined ? undefined : (body[key] as T));
   const patch: Record<string, unknown> = {};
   for (const key of ['username', 'nickname', 'first_name', 'last_name', 'position', 'email', 'props', 'notify_props', 'locale', 'timezone', 'password']) {

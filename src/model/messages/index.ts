@@ -5,6 +5,9 @@ import { statusMessages } from './statuses.js';
 import { profileImageMessages } from './profile-images.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
+import { oauthMessages } from './oauth.js';
+import { botMessages } from './bots.js';
+import { groupMessages } from './groups.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
@@ -15,4 +18,7 @@ export const messages: Readonly<Record<string, string>> = {
   ...statusMessages,
   ...realtimeMessages,
   ...profileImageMessages,
+  ...oauthMessages,
+  ...botMessages,
+  ...groupMessages,
 };

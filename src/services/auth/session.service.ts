@@ -170,7 +170,8 @@ export class SessionService {
     if (session.expires_at !== 0 && session.expires_at < now) return false;
     const settings = this.deps.config.get().ServiceSettings;
     const isAccessToken = session.props[SESSION_PROP_TYPE] === SESSION_TYPE_USER_ACCESS_TOKEN;
-    if (isAccessToken && !settings.EnableUserAccessTokens) return false;
+    // Bot tokens keep working with personal access tokens switched off, as in Mattermost.
+    if (isAccessToken && !settings.EnableUserAccessTokens && session.props[SESSION_PROP_IS_BOT] !== 'true') return false;
     const idleMinutes = settings.SessionIdleTimeoutInMinutes;
     if (idleMinutes > 0 && !isAccessToken && !session.is_oauth && session.device_id === '') {
       if (now - session.last_activity_at > idleMinutes * 60_000) return false;
@@ -194,13 +195,13 @@ export class SessionService {
   }
 
   private async sessionForAccessToken(tokenHash: string): Promise<SessionRecord | undefined> {
-    if (!this.deps.config.get().ServiceSettings.EnableUserAccessTokens) return undefined;
     const token = await this.deps.store.accessTokens.findByTokenHash(tokenHash);
     if (!token || !token.is_active) return undefined;
     const now = this.deps.clock.now();
     if (token.expires_at > 0 && token.expires_at <= now) return undefined;
     const user = await this.deps.store.users.findById(token.user_id);
     if (!user || user.delete_at !== 0) return undefined;
+    if (!this.deps.config.get().ServiceSettings.EnableUserAccessTokens && !user.is_bot) return undefined;
     const props: Record<string, string> = {
       [SESSION_PROP_TYPE]: SESSION_TYPE_USER_ACCESS_TOKEN,
       user_access_token_id: token.id,

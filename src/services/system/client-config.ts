@@ -71,6 +71,7 @@ export function buildClientConfig(config: Config, facts: { diagnosticId: string;
     EnableIncomingWebhooks: b(s.EnableIncomingWebhooks),
     EnableOutgoingWebhooks: b(s.EnableOutgoingWebhooks),
     EnableOAuthServiceProvider: b(s.EnableOAuthServiceProvider),
+    EnableCustomGroups: b(s.EnableCustomGroups),
     EnableDeveloper: b(s.EnableDeveloper),
     PostEditTimeLimit: String(s.PostEditTimeLimit),
     SessionLengthWebInHours: String(s.SessionLengthWebInHours),

@@ -25,6 +25,12 @@ export interface CreateAccessTokenInput {
   expires_at?: number | undefined;
 }
 
+/** Whether the caller may manage a bot's account; the bots area provides it. */
+export interface BotManagement {
+  /** 'not_a_bot' when `userId` is no bot; otherwise whether the caller may manage it. */
+  manageVerdict(ctx: RequestContext, userId: string): Promise<'allowed' | 'denied' | 'not_a_bot'>;
+}
+
 export interface AccessTokenServiceDeps {
   store: Store;
   config: LiveConfig;
@@ -40,10 +46,13 @@ export interface AccessTokenServiceDeps {
  * disable and enable, with Mattermost's permission rules. A call authenticated with a token gets a
  * session from `SessionService`; revoking or disabling the token ends that session at once.
  *
- * Acting on another user's tokens needs edit_other_users (Mattermost's SessionHasPermissionToUserOrBot;
- * its bot-owner branch joins when bot accounts exist).
+ * Acting on another user's tokens needs edit_other_users; a bot's tokens are its managers' to handle
+ * (Mattermost's SessionHasPermissionToUserOrBot).
  */
 export class AccessTokenService {
+  /** Set once bot accounts exist; without it every account is treated as a user. */
+  bots: BotManagement | undefined;
+
   constructor(private readonly deps: AccessTokenServiceDeps) {}
 
   /**
@@ -57,7 +66,8 @@ export class AccessTokenService {
     if (description === '') throw AppError.invalidParam('description');
     const { permissions } = this.deps;
     permissions.require(ctx, P.createUserAccessToken);
-    permissions.requireActOnUser(ctx, userId);
+    await this.requireActOnUserOrBot(ctx, userId);
+    // Nobody mints a token stronger than themselves: a system admin's, bot or not, needs manage_system.
     if (hasRole(user.roles, ROLE_NAMES.systemAdmin)) permissions.require(ctx, P.manageSystem);
     if (!this.deps.config.get().ServiceSettings.EnableUserAccessTokens && !user.is_bot) {
       throw new AppError('app.user_access_token.disabled', 501);
@@ -92,7 +102,7 @@ export class AccessTokenService {
    */
   async getUserAccessTokensForUser(ctx: RequestContext, userId: string, page: number, perPage: number): Promise<UserAccessToken[]> {
     this.deps.permissions.require(ctx, P.readUserAccessToken);
-    this.deps.permissions.requireActOnUser(ctx, userId);
+    await this.requireActOnUserOrBot(ctx, userId);
     const tokens = await this.deps.store.accessTokens.listForUser(userId, page * perPage, perPage);
     return tokens.map(toWireAccessToken);
   }
@@ -170,8 +180,16 @@ export class AccessTokenService {
     this.deps.permissions.require(ctx, permission);
     const token = await this.deps.store.accessTokens.findById(tokenId);
     if (!token) throw AppError.notFound('app.user_access_token.get_by_user.app_error', `token_id=${tokenId}`);
-    this.deps.permissions.requireActOnUser(ctx, token.user_id);
+    await this.requireActOnUserOrBot(ctx, token.user_id);
     return token;
+  }
+
+  /** @throws AppError 403 (edit_other_users) unless the caller is the user, may edit others, or manages the bot. */
+  private async requireActOnUserOrBot(ctx: RequestContext, userId: string): Promise<void> {
+    const verdict = this.bots ? await this.bots.manageVerdict(ctx, userId) : 'not_a_bot';
+    if (verdict === 'allowed') return;
+    if (verdict === 'denied') throw AppError.forbidden(P.editOtherUsers);
+    this.deps.permissions.requireActOnUser(ctx, userId);
   }
 }
 

@@ -17,7 +17,7 @@ import type { Store } from '../../store/store.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
-import type { UnitOfWork } from '../common/unit-of-work.js';
+import type { Emit, UnitOfWork } from '../common/unit-of-work.js';
 import { doubleCheckPassword, hashPassword, validatePassword } from './password.js';
 import { isEmailDomainAllowed, normaliseUser, validateUser } from './user-rules.js';
 import { toWireUser, type ViewOptions } from './user-view.js';
@@ -56,6 +56,17 @@ export interface SignupInvitations {
   accept(kind: 'token' | 'invite_id', value: string, user: UserRecord): Promise<void>;
 }
 
+/**
+ * What other areas do when an account changes state: bots are disabled with their owner, group
+ * memberships and OAuth grants go with an erased account. Registered with `addLifecycleHooks`.
+ */
+export interface UserLifecycleHooks {
+  /** After the account was deactivated and its sessions ended. */
+  userDeactivated?(user: UserRecord): Promise<void>;
+  /** Inside the transaction that erases the account, before its row goes. */
+  userErased?(tx: Store, userId: string): Promise<void>;
+}
+
 export interface UserServiceDeps {
   store: Store;
   uow: UnitOfWork;
@@ -68,7 +79,13 @@ export interface UserServiceDeps {
 
 /** Account life cycle: create, read, change, roles, activation, deletion. */
 export class UserService {
+  private readonly hooks: UserLifecycleHooks[] = [];
+
   constructor(private readonly deps: UserServiceDeps) {}
+
+  addLifecycleHooks(hooks: UserLifecycleHooks): void {
+    this.hooks.push(hooks);
+  }
 
   /** How `ctx` may see other users (privacy settings, admin override). */
   viewFor(ctx: RequestContext, userId: string): ViewOptions {
@@ -122,15 +139,16 @@ export class UserService {
 
   /**
    * Stores a prepared record: domain and password rules, first-user promotion, hashing. Used by
-   * signup, admin creation, bots and imports alike.
+   * signup, admin creation, bots and imports alike. Bots have no password. `alsoWrite` joins the
+   * same transaction (a bot row written with its user).
    * @throws AppError 400 on broken rules and duplicates
    */
-  async insertUser(user: UserRecord, password: string): Promise<UserRecord> {
+  async insertUser(user: UserRecord, password: string, alsoWrite?: (tx: Store, emit: Emit) => Promise<void>): Promise<UserRecord> {
     const config = this.deps.config.get();
     if (!user.is_bot && !hasRole(user.roles, ROLE_NAMES.systemGuest) && !isEmailDomainAllowed(user.email, config)) {
       throw AppError.badRequest('api.user.create_user.accepted_domain.app_error');
     }
-    if (!user.auth_service || password) validatePassword(password, config.PasswordSettings);
+    if (!user.is_bot && (!user.auth_service || password)) validatePassword(password, config.PasswordSettings);
     normaliseUser(user);
     validateUser(user);
     if (password) user.password = await hashPassword(password);
@@ -140,6 +158,7 @@ export class UserService {
         if (!user.is_bot && (await tx.users.count()) === 0) user.roles = `${ROLE_NAMES.systemAdmin} ${ROLE_NAMES.systemUser}`;
         await tx.users.insert(user);
         emit(event('user.created', { user }));
+        if (alsoWrite) await alsoWrite(tx, emit);
         return user;
       });
     } catch (error) {
@@ -277,6 +296,7 @@ export class UserService {
   async permanentDelete(user: UserRecord): Promise<void> {
     await this.deps.sessions.revokeAllForUser(user.id);
     await this.deps.uow.run(async (tx, emit) => {
+      for (const hooks of this.hooks) await hooks.userErased?.(tx, user.id);
       await tx.accessTokens.deleteForUser(user.id);
       await tx.audits.deleteForUser(user.id);
       await tx.teamMembers.deleteForUser(user.id);
@@ -295,6 +315,7 @@ export class UserService {
     });
     if (!active) await this.deps.sessions.revokeAllForUser(user.id);
     this.deps.sessions.forgetUser(user.id);
+    if (!active) for (const hooks of this.hooks) await hooks.userDeactivated?.(next);
     return next;
   }
 
@@ -345,14 +366,15 @@ export class UserService {
   }
 
   /** Names the taken field; runs after the failed transaction (PostgreSQL refuses queries inside it). */
-  private async duplicateError(error: unknown, user: UserRecord): Promise<unknown> {
+  async duplicateError(error: unknown, user: UserRecord): Promise<unknown> {
     if (!isConflict(error)) return error;
     const sameEmail = await this.deps.store.users.findByEmail(user.email);
     if (sameEmail && sameEmail.id !== user.id) return AppError.badRequest('app.user.save.email_exists.app_error');
     return AppError.badRequest('app.user.save.username_exists.app_error');
   }
 
-  private newRecord(input: CreateUserInput, isAdmin: boolean): UserRecord {
+  /** A new account's record with Mattermost's defaults; `isAdmin` lets auth and verification fields through. */
+  newRecord(input: CreateUserInput, isAdmin: boolean): UserRecord {
     const now = this.deps.clock.now();
     const id = newId();
     return {

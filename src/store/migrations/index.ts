@@ -5,6 +5,9 @@ import * as m0005 from './0005_add_access_token_expiry.js';
 import * as m0010 from './0010_create_schemes.js';
 import * as m0011 from './0011_create_teams.js';
 import * as m0030 from './0030_create_status.js';
+import * as m0050 from './0050_create_oauth_tables.js';
+import * as m0051 from './0051_create_bots.js';
+import * as m0052 from './0052_create_user_groups.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0010_create_schemes': m0010,
   '0011_create_teams': m0011,
   '0030_create_status': m0030,
+  '0050_create_oauth_tables': m0050,
+  '0051_create_bots': m0051,
+  '0052_create_user_groups': m0052,
 };
