@@ -11,3 +11,8 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** SHA-1 hex of a string; only for names that must match Mattermost's, never for secrets. */
+export function sha1Hex(value: string): string {
+  return createHash('sha1').update(value).digest('hex');
+}

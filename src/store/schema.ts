@@ -2,6 +2,7 @@ import type { RoleTables } from './tables/roles.tables.js';
 import type { SchemeTables } from './tables/schemes.tables.js';
 import type { TeamTables } from './tables/teams.tables.js';
 import type { UserTables } from './tables/users.tables.js';
+import type { ChannelTables } from './tables/channels.tables.js';
 
 /** Every table Kysely knows, one interface per area under `tables/`. */
-export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables {}
+export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables, ChannelTables {}

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import { AccessTokenStore } from './access-token.store.js';
 import { AuditStore } from './audit.store.js';
+import { ChannelMemberStore } from './channel-member.store.js';
+import { ChannelStore } from './channel.store.js';
 import type { DialectName } from './database.js';
 import type { DB } from './schema.js';
 import { RoleStore } from './role.store.js';
 import { SchemeStore } from './scheme.store.js';
 import { SessionStore } from './session.store.js';
+import { SidebarStore } from './sidebar.store.js';
 import { SystemStore } from './system.store.js';
 import { TeamMemberStore } from './team-member.store.js';
 import { TeamStore } from './team.store.js';
@@ -27,6 +30,9 @@ export class Store {
   readonly schemes: SchemeStore;
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
+  readonly channels: ChannelStore;
+  readonly channelMembers: ChannelMemberStore;
+  readonly sidebar: SidebarStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -43,6 +49,9 @@ export class Store {
     this.schemes = new SchemeStore(db);
     this.teams = new TeamStore(db);
     this.teamMembers = new TeamMemberStore(db);
+    this.channels = new ChannelStore(db);
+    this.channelMembers = new ChannelMemberStore(db);
+    this.sidebar = new SidebarStore(db);
   }
 
   /**

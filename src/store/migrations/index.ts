@@ -4,6 +4,8 @@ import * as m0002 from './0002_create_roles.js';
 import * as m0005 from './0005_add_access_token_expiry.js';
 import * as m0010 from './0010_create_schemes.js';
 import * as m0011 from './0011_create_teams.js';
+import * as m0020 from './0020_create_channels.js';
+import * as m0021 from './0021_create_sidebar_categories.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0005_add_access_token_expiry': m0005,
   '0010_create_schemes': m0010,
   '0011_create_teams': m0011,
+  '0020_create_channels': m0020,
+  '0021_create_sidebar_categories': m0021,
 };
