@@ -32,6 +32,8 @@ import { AccessTokenService } from './services/users/access-token.service.js';
 import { EmailVerificationService } from './services/users/email-verification.service.js';
 import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
+import { ChannelAccess } from './services/channels/channel-access.js';
+import { buildChannelServices } from './services/channels/channel-services.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { Store } from './store/store.js';
@@ -77,7 +79,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const mfa = new MfaService({ store, config, clock, permissions });
   const login = new LoginService({ store, config, clock, sessions, mfa, audits });
   const userQueries = new UserQueryService({ store, config, permissions });
-  const teamScopes = new TeamScopes({ store, permissions });
+  const channelAccess = new ChannelAccess({ store, permissions, config });
+  const teamScopes = new TeamScopes({ store, permissions, channels: channelAccess });
   userQueries.scopes = teamScopes;
   const teamHooks = new TeamHookList();
   const mailer = options.mailer ?? new Mailer({ config, logger });
@@ -91,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const roleAdmin = new RoleService({ store, uow, clock, permissions, roles });
   const schemes = new SchemeService({ store, uow, clock, permissions, roles });
   const system = new SystemService({ store, config });
+  const channelServices = buildChannelServices({ store, uow, config, clock, permissions, roles, access: channelAccess, userQueries, teamMembers, teamHooks, schemes });
   await system.initialise();
 
   const oneTimeTokens = new OneTimeTokens({ store, clock });
@@ -127,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     passwords,
     emailVerification,
     authSwitch,
+    ...channelServices,
   };
   const http = await buildHttpServer({ services, config, logger });
 

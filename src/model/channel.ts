@@ -85,22 +85,8 @@ export interface ChannelMemberRecord extends MemberRoleFlags {
 }
 
 /** A membership as Mattermost sends it: `roles` holds explicit and scheme-derived role names. */
-export interface ChannelMember {
-  channel_id: string;
-  user_id: string;
+export interface ChannelMember extends ChannelMemberRecord {
   roles: string;
-  last_viewed_at: number;
-  msg_count: number;
-  mention_count: number;
-  mention_count_root: number;
-  urgent_mention_count: number;
-  msg_count_root: number;
-  notify_props: Record<string, string>;
-  last_update_at: number;
-  scheme_guest: boolean;
-  scheme_user: boolean;
-  scheme_admin: boolean;
-  explicit_roles: string;
 }
 
 export interface ChannelStats {

@@ -25,9 +25,10 @@ import type { Mailer } from './mail/mailer.js';
 import type { AccessTokenService } from './users/access-token.service.js';
 import type { EmailVerificationService } from './users/email-verification.service.js';
 import type { PasswordService } from './users/password.service.js';
+import type { ChannelServices } from './channels/channel-services.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
-export interface Services {
+export interface Services extends ChannelServices {
   readonly config: LiveConfig;
   readonly clock: Clock;
   readonly bus: EventBus;

@@ -11,6 +11,11 @@ import { teamRoutes } from './teams.routes.js';
 import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
+import { channelRoutes } from './channels.routes.js';
+import { channelListingRoutes } from './channel-listings.routes.js';
+import { channelMemberRoutes } from './channel-members.routes.js';
+import { channelReadRoutes } from './channel-reads.routes.js';
+import { sidebarRoutes } from './sidebar.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -25,4 +30,9 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(teamIconRoutes, { services });
   await app.register(roleRoutes, { services });
   await app.register(schemeRoutes, { services });
+  await app.register(channelRoutes, { services });
+  await app.register(channelListingRoutes, { services });
+  await app.register(channelMemberRoutes, { services });
+  await app.register(channelReadRoutes, { services });
+  await app.register(sidebarRoutes, { services });
 };
