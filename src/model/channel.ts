@@ -159,3 +159,48 @@ export interface PostCountChange {
   isRoot: boolean;
   createAt: number;
 }
+
+/** A channel as it is first stored: nothing posted yet, no scheme, no props. */
+export function newChannelRecord(
+  fields: Pick<ChannelRecord, 'id' | 'team_id' | 'type' | 'name' | 'display_name'> & Partial<Pick<ChannelRecord, 'header' | 'purpose' | 'creator_id' | 'group_constrained' | 'shared'>>,
+  now: number,
+): ChannelRecord {
+  return {
+    create_at: now,
+    update_at: now,
+    delete_at: 0,
+    header: '',
+    purpose: '',
+    last_post_at: 0,
+    last_root_post_at: 0,
+    total_msg_count: 0,
+    total_msg_count_root: 0,
+    extra_update_at: 0,
+    creator_id: '',
+    scheme_id: null,
+    props: null,
+    group_constrained: null,
+    shared: null,
+    ...fields,
+  };
+}
+
+/** A membership as it is first stored: nothing read, default notify props. */
+export function newChannelMemberRecord(channelId: string, userId: string, flags: { guest: boolean; admin: boolean }, now: number): ChannelMemberRecord {
+  return {
+    channel_id: channelId,
+    user_id: userId,
+    explicit_roles: '',
+    last_viewed_at: 0,
+    msg_count: 0,
+    mention_count: 0,
+    mention_count_root: 0,
+    urgent_mention_count: 0,
+    msg_count_root: 0,
+    notify_props: defaultChannelNotifyProps(),
+    last_update_at: now,
+    scheme_guest: flags.guest,
+    scheme_user: !flags.guest,
+    scheme_admin: flags.admin,
+  };
+}

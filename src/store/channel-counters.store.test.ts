@@ -1,52 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { defaultChannelNotifyProps, type ChannelRecord } from '../model/channel.js';
+import { newChannelMemberRecord, newChannelRecord, type ChannelRecord } from '../model/channel.js';
 import { newId } from '../model/ids.js';
 import { migrateToLatest } from './migrate.js';
 import { Store } from './store.js';
 
 function channelRecord(now: number): ChannelRecord {
-  return {
-    id: newId(),
-    create_at: now,
-    update_at: now,
-    delete_at: 0,
-    team_id: newId(),
-    type: 'O',
-    display_name: 'Counters',
-    name: `counters-${newId().slice(0, 8)}`,
-    header: '',
-    purpose: '',
-    last_post_at: 0,
-    last_root_post_at: 0,
-    total_msg_count: 0,
-    total_msg_count_root: 0,
-    extra_update_at: 0,
-    creator_id: '',
-    scheme_id: null,
-    props: null,
-    group_constrained: null,
-    shared: null,
-  };
+  return newChannelRecord({ id: newId(), team_id: newId(), type: 'O', name: `counters-${newId().slice(0, 8)}`, display_name: 'Counters' }, now);
 }
 
 async function addMember(store: Store, channelId: string, userId: string): Promise<void> {
-  await store.channelMembers.insert({
-    channel_id: channelId,
-    user_id: userId,
-    explicit_roles: '',
-    last_viewed_at: 0,
-    msg_count: 0,
-    mention_count: 0,
-    mention_count_root: 0,
-    urgent_mention_count: 0,
-    msg_count_root: 0,
-    notify_props: defaultChannelNotifyProps(),
-    last_update_at: 0,
-    scheme_guest: false,
-    scheme_user: true,
-    scheme_admin: false,
-  });
+  await store.channelMembers.insert(newChannelMemberRecord(channelId, userId, { guest: false, admin: false }, 0));
 }
 
 describe('channel counters under concurrent updates', () => {

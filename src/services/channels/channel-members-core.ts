@@ -1,5 +1,5 @@
 import { event } from '../../events/domain-events.js';
-import { defaultChannelNotifyProps, type ChannelMember, type ChannelMemberRecord, type ChannelRecord } from '../../model/channel.js';
+import { newChannelMemberRecord, type ChannelMember, type ChannelMemberRecord, type ChannelRecord } from '../../model/channel.js';
 import type { UserRecord } from '../../model/user.js';
 import type { ChannelMemberWithSchemes } from '../../store/channel-member.store.js';
 import type { Store } from '../../store/store.js';
@@ -8,26 +8,10 @@ import type { RoleCatalog } from '../roles/role-catalog.js';
 import { isGuestUser } from '../teams/team-rules.js';
 import { toWireChannelMember } from './channel-view.js';
 
-/** A new membership as Mattermost makes one: guest or user by the account, admin when asked, default notify props. */
+/** A new membership as Mattermost makes one: guest or user by the account, admin when asked (guests never are). */
 export function newChannelMember(channelId: string, user: Pick<UserRecord, 'id' | 'roles'>, options: { admin: boolean; at: number }): ChannelMemberRecord {
   const guest = isGuestUser(user);
-  return {
-    channel_id: channelId,
-    user_id: user.id,
-    explicit_roles: '',
-    last_viewed_at: 0,
-    msg_count: 0,
-    mention_count: 0,
-    mention_count_root: 0,
-    urgent_mention_count: 0,
-    msg_count_root: 0,
-    notify_props: defaultChannelNotifyProps(),
-    last_update_at: options.at,
-    scheme_guest: guest,
-    scheme_user: !guest,
-    // Guests are never channel admins.
-    scheme_admin: options.admin && !guest,
-  };
+  return newChannelMemberRecord(channelId, user.id, { guest, admin: options.admin && !guest }, options.at);
 }
 
 /**

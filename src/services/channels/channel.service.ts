@@ -9,6 +9,7 @@ import {
   CHANNEL_PRIVATE,
   DEFAULT_CHANNEL_NAME,
   isGroupOrDirect,
+  newChannelRecord,
   type Channel,
   type ChannelPatch,
   type ChannelRecord,
@@ -311,29 +312,20 @@ export class ChannelService implements SchemeChannels {
 
   /** A validated new channel (Mattermost's PreSave and IsValid). @throws AppError 400 model.channel.is_valid.* */
   private newRecord(input: ChannelInput & { team_id: string; type: string }, creatorId: string): ChannelRecord {
-    const now = this.deps.clock.now();
-    const channel: ChannelRecord = {
-      id: newId(),
-      create_at: now,
-      update_at: now,
-      delete_at: 0,
-      team_id: input.team_id,
-      type: input.type,
-      display_name: (input.display_name ?? '').trim(),
-      name: input.name ?? '',
-      header: input.header ?? '',
-      purpose: input.purpose ?? '',
-      last_post_at: 0,
-      last_root_post_at: 0,
-      total_msg_count: 0,
-      total_msg_count_root: 0,
-      extra_update_at: 0,
-      creator_id: creatorId,
-      scheme_id: null,
-      props: null,
-      group_constrained: input.group_constrained ?? null,
-      shared: null,
-    };
+    const channel = newChannelRecord(
+      {
+        id: newId(),
+        team_id: input.team_id,
+        type: input.type,
+        display_name: (input.display_name ?? '').trim(),
+        name: input.name ?? '',
+        header: input.header ?? '',
+        purpose: input.purpose ?? '',
+        creator_id: creatorId,
+        group_constrained: input.group_constrained ?? null,
+      },
+      this.deps.clock.now(),
+    );
     validateChannel(normaliseChannel(channel));
     return channel;
   }

@@ -3,7 +3,7 @@ import { event } from '../../events/domain-events.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../model/app-error.js';
 import { directChannelName, groupChannelName, groupDisplayName } from '../../model/channel-names.js';
-import { CHANNEL_DIRECT, CHANNEL_GROUP, CHANNEL_GROUP_MAX_USERS, CHANNEL_GROUP_MIN_USERS, type Channel, type ChannelRecord } from '../../model/channel.js';
+import { CHANNEL_DIRECT, CHANNEL_GROUP, CHANNEL_GROUP_MAX_USERS, CHANNEL_GROUP_MIN_USERS, newChannelRecord, type Channel, type ChannelRecord } from '../../model/channel.js';
 import { isValidId, newId } from '../../model/ids.js';
 import { P } from '../../model/permissions.js';
 import type { UserRecord } from '../../model/user.js';
@@ -122,28 +122,6 @@ export class DirectChannelService {
   }
 
   private newConversation(type: string, name: string, displayName: string, creatorId: string): ChannelRecord {
-    const now = this.deps.clock.now();
-    return {
-      id: newId(),
-      create_at: now,
-      update_at: now,
-      delete_at: 0,
-      team_id: '',
-      type,
-      display_name: displayName,
-      name,
-      header: '',
-      purpose: '',
-      last_post_at: 0,
-      last_root_post_at: 0,
-      total_msg_count: 0,
-      total_msg_count_root: 0,
-      extra_update_at: 0,
-      creator_id: creatorId,
-      scheme_id: null,
-      props: null,
-      group_constrained: null,
-      shared: false,
-    };
+    return newChannelRecord({ id: newId(), team_id: '', type, name, display_name: displayName, creator_id: creatorId, shared: false }, this.deps.clock.now());
   }
 }
