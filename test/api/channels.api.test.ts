@@ -12,6 +12,7 @@ describe('channels', () => {
   beforeAll(async () => {
     th = await (await TestHelper.setup((c) => {
       c.ServiceSettings.EnableAPIChannelDeletion = true;
+      c.ServiceSettings.EnableAPITeamDeletion = true;
     })).initBasic();
     team = await th.createBasicTeam();
   });
@@ -124,6 +125,19 @@ describe('channels', () => {
       await expectAppError(th.adminClient.getChannelMember(extra.id, th.basicUser2.id), 404, 'app.channel.get_member.missing.app_error');
       const townSquare = await th.client.getChannelByName(created.id, 'town-square');
       await expectAppError(th.client.getChannelMember(townSquare.id, th.basicUser2.id), 404, 'app.channel.get_member.missing.app_error');
+    });
+  });
+
+  describe('teams going away', () => {
+    it('keeps channels of an archived team and erases those of an erased team', async () => {
+      const doomed = await th.createTeam(th.client);
+      const channel = await createChannel(th.client, doomed.id, { type: 'P' });
+      await th.client.deleteTeam(doomed.id);
+      await expect(th.adminClient.getChannel(channel.id)).resolves.toMatchObject({ delete_at: 0 });
+      const erased = await rawRequest(th.url, 'DELETE', `/api/v4/teams/${doomed.id}?permanent=true`, { token: th.adminClient.getToken() });
+      expect(erased.status).toBe(200);
+      await expectAppError(th.adminClient.getChannel(channel.id), 404, 'app.channel.get.existing.app_error');
+      await expectAppError(th.adminClient.getChannelMember(channel.id, th.basicUser.id), 403, 'api.context.permissions.app_error');
     });
   });
 
