@@ -52,6 +52,8 @@ import { GroupService } from './services/groups/group.service.js';
 import { GroupQueryService } from './services/groups/group-query.service.js';
 import { GroupMemberService } from './services/groups/group-member.service.js';
 import { GroupSyncableService } from './services/groups/group-syncable.service.js';
+import { ChannelAccess as ChannelAccessService } from './services/channels/channel-access.js';
+import { buildChannelServices } from './services/channels/channel-services.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -105,7 +107,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const mfa = new MfaService({ store, config, clock, permissions });
   const login = new LoginService({ store, config, clock, sessions, mfa, audits });
   const userQueries = new UserQueryService({ store, config, permissions });
-  const teamScopes = new TeamScopes({ store, permissions });
+  const channelAccess = new ChannelAccessService({ store, permissions, config });
+  const teamScopes = new TeamScopes({ store, permissions, channels: channelAccess });
   userQueries.scopes = teamScopes;
   const teamHooks = new TeamHookList();
   const mailer = options.mailer ?? new Mailer({ config, logger });
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const roleAdmin = new RoleService({ store, uow, clock, permissions, roles });
   const schemes = new SchemeService({ store, uow, clock, permissions, roles });
   const system = new SystemService({ store, config, bus, files });
+  const channelServices = buildChannelServices({ store, uow, config, clock, permissions, roles, access: channelAccess, userQueries, teamMembers, teamHooks, schemes });
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
@@ -137,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   accessTokens.bots = bots;
   const botIcons = new BotIconService({ store, uow, clock, files, bots, userQueries });
   const groupAccess = new GroupAccess({ store, config, permissions });
-  groupAccess.scopes = new GroupScopes({ store, permissions });
+  groupAccess.scopes = new GroupScopes({ store, permissions, channels: channelAccess });
   const groups = new GroupService({ store, uow, config, clock, permissions, access: groupAccess });
   const groupQueries = new GroupQueryService({ store, config, permissions, access: groupAccess, userQueries });
   const groupMembers = new GroupMemberService({ store, uow, clock, permissions, access: groupAccess, users });
@@ -200,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     groupQueries,
     groupMembers,
     groupSyncables,
+    ...channelServices,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

@@ -5,6 +5,8 @@ import type { StatusRecord } from '../model/status.js';
 import type { UserRecord } from '../model/user.js';
 import type { Bot } from '../model/bot.js';
 import type { Group, GroupMember } from '../model/group.js';
+import type { ChannelMember, ChannelRecord } from '../model/channel.js';
+import type { SidebarCategoryWithChannels } from '../model/sidebar.js';
 
 /**
  * Every domain event and its payload, grouped by area. Names are past-tense `area.verb`; the
@@ -64,6 +66,44 @@ export interface DomainEventMap {
   'group.restored': { group: Group };
   'group.members_added': { groupId: string; members: GroupMember[] };
   'group.members_removed': { groupId: string; members: GroupMember[] };
+  /** A public or private channel was created (`channel_created` to the creator); `actorId` is '' for default channels. */
+  'channel.created': { channel: ChannelRecord; actorId: string };
+  /**
+   * The channel's own fields changed (`channel_updated` to the channel). `old` is the channel before,
+   * so header, purpose and display name changes can become system posts.
+   */
+  'channel.updated': { channel: ChannelRecord; old: ChannelRecord; actorId: string };
+  /** Public became private or back (`channel_converted` to the team). */
+  'channel.converted': { channel: ChannelRecord; old: ChannelRecord; actorId: string };
+  /** Archived (`channel_deleted`: to the team for public channels, else to the channel), or erased when `permanent`. */
+  'channel.deleted': { channel: ChannelRecord; actorId: string; permanent: boolean };
+  /** Un-archived (`channel_restored`). */
+  'channel.restored': { channel: ChannelRecord; actorId: string };
+  /** A direct message was created (`direct_added` to the channel). */
+  'direct_channel.created': { channel: ChannelRecord; creatorId: string; teammateId: string };
+  /** A group message was created (`group_added` to each member). */
+  'group_channel.created': { channel: ChannelRecord; creatorId: string; userIds: string[] };
+  /**
+   * A user joined or was added (`user_added` to the channel and to the user). `actorId` is who did
+   * it ('' when the server did, e.g. default channels on a self-join); equal to the member's user id
+   * for a self-join. `postRootId` is the thread the add came from, if any.
+   */
+  'channel_member.added': { member: ChannelMember; channel: ChannelRecord; actorId: string; postRootId: string };
+  /** A user left or was removed (`user_removed` to the channel and to the user). */
+  'channel_member.removed': { channel: ChannelRecord; userId: string; actorId: string };
+  /** Explicit roles or scheme flags changed (`channel_member_updated` to the user). */
+  'channel_member.updated': { member: ChannelMember; channel: ChannelRecord };
+  /** Notify props changed (`channel_member_updated` to the user). */
+  'channel_member.notify_props_changed': { member: ChannelMember; channel: ChannelRecord };
+  /**
+   * The user read these channels; `times` maps each to its new last-viewed time
+   * (`multiple_channels_viewed`, or `channel_viewed` for one channel, to the user).
+   */
+  'channel.viewed': { userId: string; times: Record<string, number> };
+  'sidebar_category.created': { userId: string; teamId: string; category: SidebarCategoryWithChannels };
+  'sidebar_category.updated': { userId: string; teamId: string; categories: SidebarCategoryWithChannels[] };
+  'sidebar_category.order_updated': { userId: string; teamId: string; order: string[] };
+  'sidebar_category.deleted': { userId: string; teamId: string; categoryId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -21,3 +21,8 @@ export function fnv1a32(value: string): number {
   }
   return hash >>> 0;
 }
+
+/** SHA-1 hex of a string; only for names that must match Mattermost's, never for secrets. */
+export function sha1Hex(value: string): string {
+  return createHash('sha1').update(value).digest('hex');
+}

@@ -40,9 +40,10 @@ import type { GroupQueryService } from './groups/group-query.service.js';
 import type { GroupMemberService } from './groups/group-member.service.js';
 import type { GroupSyncableService } from './groups/group-syncable.service.js';
 import type { GroupAccess } from './groups/group-access.js';
+import type { ChannelServices } from './channels/channel-services.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
-export interface Services {
+export interface Services extends ChannelServices {
   readonly config: LiveConfig;
   readonly clock: Clock;
   readonly bus: EventBus;

@@ -72,6 +72,22 @@ export class GroupMemberStore {
     return counts;
   }
 
+  /** Current members of each group who are also members of the channel. */
+  async countInChannelByGroup(channelId: string, groupIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (groupIds.length === 0) return counts;
+    const rows = await this.db
+      .selectFrom('group_members as m')
+      .innerJoin('channel_members as cm', (join) => join.onRef('cm.user_id', '=', 'm.user_id').on('cm.channel_id', '=', channelId))
+      .select(['m.group_id', (eb) => eb.fn.count<number>('m.user_id').distinct().as('n')])
+      .where('m.group_id', 'in', [...groupIds])
+      .where('m.delete_at', '=', 0)
+      .groupBy('m.group_id')
+      .execute();
+    for (const row of rows) counts.set(row.group_id, Number(row.n));
+    return counts;
+  }
+
   /** A page of the group's current members with active accounts, by username. */
   async listUsers(groupId: string, offset: number, limit: number): Promise<UserRecord[]> {
     const rows = await this.db

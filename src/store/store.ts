@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import { AccessTokenStore } from './access-token.store.js';
 import { AuditStore } from './audit.store.js';
+import { ChannelMemberStore } from './channel-member.store.js';
+import { ChannelStore } from './channel.store.js';
 import type { DialectName } from './database.js';
 import type { DB } from './schema.js';
 import { RoleStore } from './role.store.js';
 import { SchemeStore } from './scheme.store.js';
 import { SessionStore } from './session.store.js';
 import { StatusStore } from './status.store.js';
+import { SidebarStore } from './sidebar.store.js';
 import { SystemStore } from './system.store.js';
 import { TeamMemberStore } from './team-member.store.js';
 import { TeamStore } from './team.store.js';
@@ -39,6 +42,9 @@ export class Store {
   readonly bots: BotStore;
   readonly groups: GroupStore;
   readonly groupMembers: GroupMemberStore;
+  readonly channels: ChannelStore;
+  readonly channelMembers: ChannelMemberStore;
+  readonly sidebar: SidebarStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -61,6 +67,9 @@ export class Store {
     this.bots = new BotStore(db);
     this.groups = new GroupStore(db);
     this.groupMembers = new GroupMemberStore(db);
+    this.channels = new ChannelStore(db);
+    this.channelMembers = new ChannelMemberStore(db);
+    this.sidebar = new SidebarStore(db);
   }
 
   /**

@@ -4,6 +4,7 @@ import { fromDbBool, toDbBool } from './codec.js';
 import { mapDriverError } from './errors.js';
 import type { DB } from './schema.js';
 import type { TeamMembersTable } from './tables/teams.tables.js';
+import { visibleUserClause, type MemberVisibility } from './visibility.js';
 
 /** A membership with its team's scheme id, which role resolution needs. */
 export interface TeamMemberWithScheme extends TeamMemberRecord {
@@ -39,13 +40,7 @@ function toRow(member: TeamMemberRecord) {
   };
 }
 
-/**
- * Whose profiles a caller without view_members may see: members of these teams. Undefined means
- * no restriction. (Channel restrictions are added by the channels area.)
- */
-export interface MemberVisibility {
-  teamIds: readonly string[];
-}
+export type { MemberVisibility } from './visibility.js';
 
 /** Team memberships. Removal is soft (`delete_at`), as in Mattermost. */
 export class TeamMemberStore {
@@ -233,11 +228,8 @@ export class TeamMemberStore {
     return query.where(this.visibleUser(visibility)) as Q;
   }
 
-  // The member's user shares one of the visible teams.
+  // The member's user shares one of the visible teams or channels.
   private visibleUser(visibility: MemberVisibility) {
-    if (visibility.teamIds.length === 0) return sql<boolean>`1 = 0`;
-    return sql<boolean>`exists (select 1 from team_members vtm where vtm.user_id = team_members.user_id and vtm.delete_at = 0 and vtm.team_id in (${sql.join(
-      visibility.teamIds.map((id) => sql.val(id)),
-    )}))`;
+    return visibleUserClause('team_members.user_id', visibility);
   }
 }

@@ -4,10 +4,11 @@ import { escapeLike, fromDbBool, fromDbJson, likeEscaped, toDbBool, toDbJson } f
 import { mapDriverError } from './errors.js';
 import type { DB } from './schema.js';
 import type { UsersTable } from './tables/users.tables.js';
+import { visibleUserClause } from './visibility.js';
 
 type UserRow = Selectable<UsersTable>;
 
-export type UserSort = 'username' | 'last_activity_at' | 'create_at' | 'display_name' | 'status';
+export type UserSort = 'username' | 'last_activity_at' | 'create_at' | 'display_name' | 'status' | 'admin';
 
 /** Filters of Mattermost's user listings; each set field narrows the result. */
 export interface UserFilter {
@@ -30,6 +31,8 @@ export interface UserFilter {
   /** Restrict to users sharing a team or channel with someone (view_members restrictions). */
   restrictToTeams?: string[];
   restrictToChannels?: string[];
+  /** With `inChannel`: only members holding one of these channel roles (channel_admin, channel_user, channel_guest). */
+  channelRoles?: string[];
 }
 
 export interface UserSearchOptions extends UserFilter {
@@ -103,6 +106,23 @@ function liveTeamMembership(teamId: string) {
 /** The widest column `search` looks at (email, varchar(128)). */
 const SEARCHABLE_MAX_LENGTH = 128;
 
+/** The user is a member of the channel. */
+function channelMembership(channelId: string) {
+  return sql<boolean>`exists (select 1 from channel_members ic where ic.user_id = users.id and ic.channel_id = ${channelId})`;
+}
+
+/** Mattermost's channel role filter: admins, users who are not admins, guests. */
+function channelRoleClause(channelId: string, roles: readonly string[]) {
+  const flags: Record<string, string> = {
+    channel_admin: 'cr.scheme_admin = 1',
+    channel_user: '(cr.scheme_user = 1 and cr.scheme_admin = 0)',
+    channel_guest: 'cr.scheme_guest = 1',
+  };
+  const wanted = roles.map((r) => flags[r]).filter((f): f is string => f !== undefined);
+  if (wanted.length === 0) return sql<boolean>`1 = 0`;
+  return sql<boolean>`exists (select 1 from channel_members cr where cr.user_id = users.id and cr.channel_id = ${channelId} and (${sql.raw(wanted.join(' or '))}))`;
+}
+
 /** Users and what hangs off a user row directly (roles, password, MFA, failed attempts). */
 export class UserStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -170,6 +190,12 @@ export class UserStore {
         break;
       case 'create_at':
         query = query.orderBy('users.create_at', 'desc').orderBy('users.id');
+        break;
+      case 'admin':
+        // Mattermost's GetProfilesInChannelByAdmin: channel admins first, then by username.
+        query = query
+          .orderBy(sql`(select sa.scheme_admin from channel_members sa where sa.user_id = users.id and sa.channel_id = ${filter.inChannel ?? ''})`, 'desc')
+          .orderBy('users.username');
         break;
       default:
         query = query.orderBy('users.username');
@@ -280,12 +306,12 @@ export class UserStore {
     // Mattermost counts any live membership, whatever the state of the team.
     if (filter.withoutTeam) q = q.where(sql<boolean>`not exists (select 1 from team_members wt where wt.user_id = users.id and wt.delete_at = 0)`);
     if (filter.restrictToTeams) {
-      // The channels area adds "or shares one of restrictToChannels" to this condition.
-      const teams = filter.restrictToTeams;
-      q = teams.length
-        ? q.where(sql<boolean>`exists (select 1 from team_members rt where rt.user_id = users.id and rt.delete_at = 0 and rt.team_id in (${sql.join(teams.map((t) => sql.val(t)))}))`)
-        : q.where(sql<boolean>`1 = 0`);
+      q = q.where(visibleUserClause('users.id', { teamIds: filter.restrictToTeams, channelIds: filter.restrictToChannels ?? [] }));
     }
+    if (filter.inChannel) q = q.where(channelMembership(filter.inChannel));
+    if (filter.notInChannel) q = q.where((eb) => eb.not(channelMembership(filter.notInChannel ?? '')));
+    if (filter.inGroupChannel) q = q.where(channelMembership(filter.inGroupChannel));
+    if (filter.channelRoles?.length && filter.inChannel) q = q.where(channelRoleClause(filter.inChannel, filter.channelRoles));
     if (filter.roles && filter.roles.length) {
       const roles = filter.roles;
       q = q.where((eb) =>

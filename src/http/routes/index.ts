@@ -17,6 +17,11 @@ import { tokenRoutes } from './tokens.routes.js';
 import { oauthAppRoutes } from './oauth-apps.routes.js';
 import { botRoutes } from './bots.routes.js';
 import { groupRoutes } from './groups.routes.js';
+import { channelRoutes } from './channels.routes.js';
+import { channelListingRoutes } from './channel-listings.routes.js';
+import { channelMemberRoutes } from './channel-members.routes.js';
+import { channelReadRoutes } from './channel-reads.routes.js';
+import { sidebarRoutes } from './sidebar.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -37,4 +42,9 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(oauthAppRoutes, { services });
   await app.register(botRoutes, { services });
   await app.register(groupRoutes, { services });
+  await app.register(channelRoutes, { services });
+  await app.register(channelListingRoutes, { services });
+  await app.register(channelMemberRoutes, { services });
+  await app.register(channelReadRoutes, { services });
+  await app.register(sidebarRoutes, { services });
 };

@@ -43,6 +43,7 @@ const ProfilesQuery = Type.Object({
   inactive: Type.Optional(Type.String()),
   role: Type.Optional(Type.String()),
   roles: Type.Optional(Type.String()),
+  channel_roles: Type.Optional(Type.String()),
 });
 
 const SearchBody = Type.Object({
@@ -105,6 +106,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
       active: queryBool(q.active),
       inactive: queryBool(q.inactive),
       roles,
+      channelRoles: (q.channel_roles ?? '').split(',').map((r) => r.trim()).filter(Boolean),
     });
     return present(request.ctx, users);
   });

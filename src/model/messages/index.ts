@@ -8,6 +8,7 @@ import { credentialMessages } from './credentials.js';
 import { oauthMessages } from './oauth.js';
 import { botMessages } from './bots.js';
 import { groupMessages } from './groups.js';
+import { channelMessages } from './channels.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
@@ -21,4 +22,5 @@ export const messages: Readonly<Record<string, string>> = {
   ...oauthMessages,
   ...botMessages,
   ...groupMessages,
+  ...channelMessages,
 };

@@ -4,6 +4,7 @@ import { isValidId } from '../../model/ids.js';
 import { P } from '../../model/permissions.js';
 import type { UserRecord } from '../../model/user.js';
 import type { UserFilter, UserSort } from '../../store/user.store.js';
+import type { MemberVisibility } from '../../store/visibility.js';
 import type { Store } from '../../store/store.js';
 import type { RequestContext } from '../common/context.js';
 import type { Permissions } from '../common/permissions.js';
@@ -28,6 +29,8 @@ export interface ProfileQuery {
   active?: boolean;
   inactive?: boolean;
   roles?: string[];
+  /** With `inChannel`: channel_admin, channel_user, channel_guest. */
+  channelRoles?: string[];
 }
 
 export interface SearchQuery {
@@ -54,6 +57,8 @@ export interface MembershipScopes {
   knownUserIds(ctx: RequestContext): Promise<string[]>;
   /** True when the caller shares a team or channel with the user (for callers without view_members). */
   sharesTeamOrChannel(ctx: RequestContext, userId: string): Promise<boolean>;
+  /** Whose profiles the caller may list: undefined for everyone, else members of these teams and channels. */
+  viewRestrictions?(ctx: RequestContext): Promise<MemberVisibility | undefined>;
 }
 
 /** Listings and searches over users: paging, filters, search, autocomplete. */
@@ -72,6 +77,8 @@ export class UserQueryService {
     else if (query.active) filter.inactive = false;
     if (query.roles?.length) filter.roles = query.roles;
     await this.applyMembershipFilters(ctx, query, filter);
+    if (query.channelRoles?.length && query.inChannel) filter.channelRoles = query.channelRoles;
+    await this.applyViewRestrictions(ctx, filter);
     const sort = this.parseSort(query);
     return this.deps.store.users.list(filter, { offset: query.page * query.perPage, limit: query.perPage, ...(sort ? { sort } : {}) });
   }
@@ -120,6 +127,7 @@ export class UserQueryService {
       },
       filter,
     );
+    await this.applyViewRestrictions(ctx, filter);
     return this.deps.store.users.search({ ...filter, term: query.term, limit, ...this.searchVisibility(ctx) });
   }
 
@@ -133,6 +141,7 @@ export class UserQueryService {
   ): Promise<{ users: UserRecord[]; out_of_channel?: UserRecord[] }> {
     const limit = Math.min(Math.max(query.limit, 1), AUTOCOMPLETE_LIMIT_MAX);
     const base: UserFilter = { inactive: false };
+    await this.applyViewRestrictions(ctx, base);
     const visibility = this.searchVisibility(ctx);
     const find = async (filter: UserFilter): Promise<UserRecord[]> =>
       query.name
@@ -184,12 +193,24 @@ export class UserQueryService {
       if (!query.inTeam) throw AppError.invalidUrlParam('sort');
       return query.sort;
     }
-    if (query.sort === 'status' || query.sort === 'display_name' || query.sort === 'admin') {
-      // Mattermost accepts these only for channel listings, where the channels area orders them.
+    if (query.sort === 'status' || query.sort === 'admin') {
+      if (!query.inChannel) throw AppError.invalidUrlParam('sort');
+      // Until statuses exist, "status" orders by username (online users first is not knowable yet).
+      return query.sort === 'admin' ? 'admin' : undefined;
+    }
+    if (query.sort === 'display_name') {
       if (!query.inChannel && !query.inGroupChannel) throw AppError.invalidUrlParam('sort');
       return undefined;
     }
     throw AppError.invalidUrlParam('sort');
+  }
+
+  /** Callers without view_members list only people they share a team (where they may view members) or a channel with. */
+  private async applyViewRestrictions(ctx: RequestContext, filter: UserFilter): Promise<void> {
+    const restrictions = await this.scopes?.viewRestrictions?.(ctx);
+    if (!restrictions) return;
+    filter.restrictToTeams = [...restrictions.teamIds];
+    filter.restrictToChannels = [...(restrictions.channelIds ?? [])];
   }
 
   private async applyMembershipFilters(ctx: RequestContext, query: Partial<ProfileQuery>, filter: UserFilter): Promise<void> {

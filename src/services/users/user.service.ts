@@ -300,6 +300,8 @@ export class UserService {
       await tx.accessTokens.deleteForUser(user.id);
       await tx.audits.deleteForUser(user.id);
       await tx.teamMembers.deleteForUser(user.id);
+      await tx.channelMembers.deleteForUser(user.id);
+      await tx.sidebar.deleteForUser(user.id);
       await tx.users.permanentDelete(user.id);
       emit(event('user.deleted', { userId: user.id }));
     });
