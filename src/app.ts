@@ -42,6 +42,7 @@ import { AccessTokenService } from './services/users/access-token.service.js';
 import { EmailVerificationService } from './services/users/email-verification.service.js';
 import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
+import { PreferenceService } from './services/preferences/preference.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const system = new SystemService({ store, config, bus, files });
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
+  const preferences = new PreferenceService({ store, uow, permissions });
   const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
@@ -170,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     cluster,
     files,
     profileImages,
+    preferences,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

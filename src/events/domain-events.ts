@@ -1,3 +1,4 @@
+import type { Preference } from '../model/preference.js';
 import type { Role } from '../model/role.js';
 import type { Scheme } from '../model/scheme.js';
 import type { TeamMember, TeamRecord } from '../model/team.js';
@@ -47,6 +48,10 @@ export interface DomainEventMap {
   'status.changed': { status: StatusRecord; notify: boolean };
   /** Someone is typing in a channel (or a thread of it); nothing is stored. */
   'user.typing': { userId: string; channelId: string; parentId: string };
+  /** A user's preferences were saved (`preferences_changed` to the user), as stored. */
+  'preferences.saved': { userId: string; preferences: Preference[] };
+  /** A user's preferences were deleted (`preferences_deleted` to the user), as the request named them. */
+  'preferences.deleted': { userId: string; preferences: Preference[] };
 }
 
 export type DomainEventName = keyof DomainEventMap;

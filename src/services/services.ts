@@ -31,6 +31,7 @@ import type { Mailer } from './mail/mailer.js';
 import type { AccessTokenService } from './users/access-token.service.js';
 import type { EmailVerificationService } from './users/email-verification.service.js';
 import type { PasswordService } from './users/password.service.js';
+import type { PreferenceService } from './preferences/preference.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -68,4 +69,5 @@ export interface Services {
   readonly cluster: ClusterService;
   readonly files: ConfiguredFileStore;
   readonly profileImages: ProfileImageService;
+  readonly preferences: PreferenceService;
 }

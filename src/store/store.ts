@@ -12,6 +12,7 @@ import { TeamMemberStore } from './team-member.store.js';
 import { TeamStore } from './team.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
+import { PreferenceStore } from './preference.store.js';
 
 /**
  * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
@@ -29,6 +30,7 @@ export class Store {
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
   readonly statuses: StatusStore;
+  readonly preferences: PreferenceStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -46,6 +48,7 @@ export class Store {
     this.teams = new TeamStore(db);
     this.teamMembers = new TeamMemberStore(db);
     this.statuses = new StatusStore(db);
+    this.preferences = new PreferenceStore(db);
   }
 
   /**

@@ -14,6 +14,7 @@ import { teamRoutes } from './teams.routes.js';
 import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
+import { preferenceRoutes } from './preferences.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -31,4 +32,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(statusRoutes, { services });
   await app.register(clusterRoutes, { services });
   await app.register(profileImageRoutes, { services });
+  await app.register(preferenceRoutes, { services });
 };

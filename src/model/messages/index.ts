@@ -5,6 +5,7 @@ import { statusMessages } from './statuses.js';
 import { profileImageMessages } from './profile-images.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
+import { preferenceMessages } from './preferences.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
@@ -15,4 +16,5 @@ export const messages: Readonly<Record<string, string>> = {
   ...statusMessages,
   ...realtimeMessages,
   ...profileImageMessages,
+  ...preferenceMessages,
 };

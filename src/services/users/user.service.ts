@@ -280,6 +280,7 @@ export class UserService {
       await tx.accessTokens.deleteForUser(user.id);
       await tx.audits.deleteForUser(user.id);
       await tx.teamMembers.deleteForUser(user.id);
+      await tx.preferences.deleteForUser(user.id);
       await tx.users.permanentDelete(user.id);
       emit(event('user.deleted', { userId: user.id }));
     });

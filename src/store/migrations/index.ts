@@ -5,6 +5,7 @@ import * as m0005 from './0005_add_access_token_expiry.js';
 import * as m0010 from './0010_create_schemes.js';
 import * as m0011 from './0011_create_teams.js';
 import * as m0030 from './0030_create_status.js';
+import * as m0060 from './0060_create_preferences.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0010_create_schemes': m0010,
   '0011_create_teams': m0011,
   '0030_create_status': m0030,
+  '0060_create_preferences': m0060,
 };
