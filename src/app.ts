@@ -113,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const preferences = new PreferenceService({ store, uow, permissions });
-  const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
+  const customStatuses = new CustomStatusService({ config, clock, permissions, users, preferences });
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });

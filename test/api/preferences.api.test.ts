@@ -152,6 +152,26 @@ describe('preferences', () => {
     expect(await th.server.app.services.preferences.listFlaggedPostIds(user.id)).toEqual([]);
   });
 
+  it('keeps recent custom statuses in the custom_status preference', async () => {
+    const { user, client } = await freshUser();
+    const recent = (name = 'recent_custom_statuses') => get(client.getToken(), `me/preferences/custom_status/name/${name}`);
+    const status = { emoji: 'palm_tree', text: 'On holiday', duration: '', expires_at: '0001-01-01T00:00:00Z' };
+    await expectAppError(client.removeRecentCustomStatus(status as never), 400, 'app.preference.get.app_error');
+
+    await client.updateCustomStatus(status as never);
+    await client.updateCustomStatus({ ...status, emoji: 'coffee', text: 'Break' } as never);
+    const stored = await recent();
+    expect(stored.json).toMatchObject({ user_id: user.id, category: 'custom_status', name: 'recent_custom_statuses' });
+    expect(JSON.parse(String(stored.json.value))).toEqual([{ ...status, emoji: 'coffee', text: 'Break' }, status]);
+
+    await client.removeRecentCustomStatus(status as never);
+    expect(JSON.parse(String((await recent()).json.value))).toEqual([{ ...status, emoji: 'coffee', text: 'Break' }]);
+
+    // A list the client broke itself cannot be read back.
+    await client.savePreferences(user.id, [pref(user.id, 'custom_status', 'recent_custom_statuses', 'broken')]);
+    await expectAppError(client.removeRecentCustomStatus(status as never), 400, 'api.unmarshal_error');
+  });
+
   it('erases a user’s preferences with the account', async () => {
     const { user, client } = await freshUser();
     await client.savePreferences(user.id, [pref(user.id, 'display_settings', 'use_military_time', 'true')]);

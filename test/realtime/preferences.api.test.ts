@@ -52,4 +52,19 @@ describe('preference events', () => {
     await drain(th, [basic]);
     expect(since(basic, from, 'preferences_changed')).toEqual([]);
   });
+
+  it('announces the recent custom statuses when a custom status is set', async () => {
+    const from = basic2.messages.length;
+    await th.client2.updateCustomStatus({ emoji: 'coffee', text: 'Break', duration: '', expires_at: '0001-01-01T00:00:00Z' } as never);
+    const event = await basic2.waitForEvent('preferences_changed', (m) => String(m.data.preferences).includes('recent_custom_statuses'));
+    expect(basic2.messages.indexOf(event)).toBeGreaterThanOrEqual(from);
+    expect(JSON.parse(String(event.data.preferences))).toEqual([
+      {
+        user_id: th.basicUser2.id,
+        category: 'custom_status',
+        name: 'recent_custom_statuses',
+        value: '[{"emoji":"coffee","text":"Break","duration":"","expires_at":"0001-01-01T00:00:00Z"}]',
+      },
+    ]);
+  });
 });
