@@ -43,6 +43,7 @@ import { EmailVerificationService } from './services/users/email-verification.se
 import { OneTimeTokens } from './services/users/one-time-token.js';
 import { PasswordService } from './services/users/password.service.js';
 import { PreferenceService } from './services/preferences/preference.service.js';
+import { EmojiService } from './services/emoji/emoji.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
+  const emoji = new EmojiService({ store, uow, config, clock, permissions, files });
 
   const oneTimeTokens = new OneTimeTokens({ store, clock });
   const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
@@ -173,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     files,
     profileImages,
     preferences,
+    emoji,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

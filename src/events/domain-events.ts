@@ -1,3 +1,4 @@
+import type { Emoji } from '../model/emoji.js';
 import type { Preference } from '../model/preference.js';
 import type { Role } from '../model/role.js';
 import type { Scheme } from '../model/scheme.js';
@@ -52,6 +53,10 @@ export interface DomainEventMap {
   'preferences.saved': { userId: string; preferences: Preference[] };
   /** A user's preferences were deleted (`preferences_deleted` to the user), as the request named them. */
   'preferences.deleted': { userId: string; preferences: Preference[] };
+  /** A custom emoji was created (`emoji_added` to everyone). */
+  'emoji.added': { emoji: Emoji };
+  /** A custom emoji was deleted; reactions with its name go with it. No client event, as in Mattermost. */
+  'emoji.deleted': { emoji: Emoji };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -101,7 +101,7 @@ function typing({ userId, channelId, parentId }: DomainEventMap['user.typing']):
   return [{ event: 'typing', data: { parent_id: parentId, user_id: userId }, broadcast: broadcastTo({ channel_id: channelId, omit_users: { [userId]: true } }) }];
 }
 
-// --- preferences ------------------------------------------------------------------------------
+// --- preferences and emoji --------------------------------------------------------------------
 
 /** preferences_changed to the user, the preferences as a JSON string (Mattermost's UpdatePreferences). */
 function preferencesChanged({ userId, preferences }: DomainEventMap['preferences.saved']): OutboundEvent[] {
@@ -111,6 +111,11 @@ function preferencesChanged({ userId, preferences }: DomainEventMap['preferences
 /** preferences_deleted to the user, the preferences as a JSON string. */
 function preferencesDeleted({ userId, preferences }: DomainEventMap['preferences.deleted']): OutboundEvent[] {
   return [{ event: 'preferences_deleted', data: { preferences: preferencesJson(preferences) }, broadcast: broadcastTo({ user_id: userId }) }];
+}
+
+/** emoji_added to everyone, the emoji as a JSON string. */
+function emojiAdded({ emoji }: DomainEventMap['emoji.added']): OutboundEvent[] {
+  return [{ event: 'emoji_added', data: { emoji: JSON.stringify(emoji) }, broadcast: broadcastTo() }];
 }
 
 /**
@@ -129,6 +134,7 @@ const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
   'user.typing': typing,
   'preferences.saved': preferencesChanged,
   'preferences.deleted': preferencesDeleted,
+  'emoji.added': emojiAdded,
 };
 
 /** The WebSocket events a domain event causes (none when it has no mapper). */

@@ -32,6 +32,7 @@ import type { AccessTokenService } from './users/access-token.service.js';
 import type { EmailVerificationService } from './users/email-verification.service.js';
 import type { PasswordService } from './users/password.service.js';
 import type { PreferenceService } from './preferences/preference.service.js';
+import type { EmojiService } from './emoji/emoji.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services {
@@ -70,4 +71,5 @@ export interface Services {
   readonly files: ConfiguredFileStore;
   readonly profileImages: ProfileImageService;
   readonly preferences: PreferenceService;
+  readonly emoji: EmojiService;
 }

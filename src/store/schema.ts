@@ -4,6 +4,7 @@ import type { StatusTables } from './tables/statuses.tables.js';
 import type { TeamTables } from './tables/teams.tables.js';
 import type { UserTables } from './tables/users.tables.js';
 import type { PreferenceTables } from './tables/preferences.tables.js';
+import type { EmojiTables } from './tables/emoji.tables.js';
 
 /** Every table Kysely knows, one interface per area under `tables/`. */
-export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables, StatusTables, PreferenceTables {}
+export interface DB extends UserTables, RoleTables, SchemeTables, TeamTables, StatusTables, PreferenceTables, EmojiTables {}

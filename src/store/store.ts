@@ -13,6 +13,7 @@ import { TeamStore } from './team.store.js';
 import { TokenStore } from './token.store.js';
 import { UserStore } from './user.store.js';
 import { PreferenceStore } from './preference.store.js';
+import { EmojiStore } from './emoji.store.js';
 
 /**
  * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
@@ -31,6 +32,7 @@ export class Store {
   readonly teamMembers: TeamMemberStore;
   readonly statuses: StatusStore;
   readonly preferences: PreferenceStore;
+  readonly emoji: EmojiStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -49,6 +51,7 @@ export class Store {
     this.teamMembers = new TeamMemberStore(db);
     this.statuses = new StatusStore(db);
     this.preferences = new PreferenceStore(db);
+    this.emoji = new EmojiStore(db);
   }
 
   /**

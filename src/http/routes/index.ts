@@ -15,6 +15,7 @@ import { userRoutes } from './users.routes.js';
 import { credentialRoutes } from './credentials.routes.js';
 import { tokenRoutes } from './tokens.routes.js';
 import { preferenceRoutes } from './preferences.routes.js';
+import { emojiRoutes } from './emoji.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -33,4 +34,5 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(clusterRoutes, { services });
   await app.register(profileImageRoutes, { services });
   await app.register(preferenceRoutes, { services });
+  await app.register(emojiRoutes, { services });
 };

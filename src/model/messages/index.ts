@@ -6,6 +6,7 @@ import { profileImageMessages } from './profile-images.js';
 import { userMessages } from './users.js';
 import { credentialMessages } from './credentials.js';
 import { preferenceMessages } from './preferences.js';
+import { emojiMessages } from './emoji.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
@@ -17,4 +18,5 @@ export const messages: Readonly<Record<string, string>> = {
   ...realtimeMessages,
   ...profileImageMessages,
   ...preferenceMessages,
+  ...emojiMessages,
 };

@@ -7,6 +7,7 @@ import * as m0011 from './0011_create_teams.js';
 import * as m0030 from './0030_create_status.js';
 import * as m0060 from './0060_create_preferences.js';
 import * as m0061 from './0061_move_recent_custom_statuses_to_preferences.js';
+import * as m0062 from './0062_create_emoji.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0030_create_status': m0030,
   '0060_create_preferences': m0060,
   '0061_move_recent_custom_statuses_to_preferences': m0061,
+  '0062_create_emoji': m0062,
 };
