@@ -8,6 +8,8 @@ export interface MultipartForm {
 }
 
 export interface MultipartLimits {
+  /** The file fields to keep; other files are skipped unread. */
+  fileFields: readonly string[];
   /** Largest file accepted, in bytes. */
   maxFileSize: number;
   /** The error for a file above `maxFileSize`. */
@@ -28,8 +30,8 @@ export async function readMultipartForm(request: FastifyRequest, limits: Multipa
   try {
     for await (const part of request.parts({ limits: { fileSize: limits.maxFileSize } })) {
       if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (!files.has(part.fieldname)) files.set(part.fieldname, data);
+        if (limits.fileFields.includes(part.fieldname) && !files.has(part.fieldname)) files.set(part.fieldname, await part.toBuffer());
+        else part.file.resume();
       } else if (!fields.has(part.fieldname)) {
         fields.set(part.fieldname, typeof part.value === 'string' ? part.value : String(part.value));
       }

@@ -23,6 +23,7 @@ export const emojiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.post('/emoji', async (request) => {
     await emoji.checkCanCreateEmoji(request.ctx, Number(request.headers['content-length'] ?? 0) || 0);
     const form = await readMultipartForm(request, {
+      fileFields: ['image'],
       maxFileSize: MAX_EMOJI_FILE_SIZE,
       tooLarge: () => emoji.tooLarge(),
       unreadable: (details) => AppError.badRequest('api.emoji.create.parse.app_error', details),
