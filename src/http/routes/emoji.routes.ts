@@ -21,14 +21,16 @@ export const emojiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   // POST /api/v4/emoji (CreateEmoji), multipart fields "emoji" (JSON) and "image" (file)
   app.post('/emoji', async (request) => {
-    await emoji.checkCanCreateEmoji(request.ctx, Number(request.headers['content-length'] ?? 0) || 0);
-    const form = await readMultipartForm(request, {
-      fileFields: ['image'],
-      maxFileSize: MAX_EMOJI_FILE_SIZE,
-      tooLarge: () => emoji.tooLarge(),
-      unreadable: (details) => AppError.badRequest('api.emoji.create.parse.app_error', details),
+    const declaredSize = Number(request.headers['content-length'] ?? 0) || 0;
+    return emoji.createEmoji(request.ctx, declaredSize, async () => {
+      const form = await readMultipartForm(request, {
+        fileFields: ['image'],
+        maxFileSize: MAX_EMOJI_FILE_SIZE,
+        tooLarge: () => emoji.tooLarge(),
+        unreadable: (details) => AppError.badRequest('api.emoji.create.parse.app_error', details),
+      });
+      return { emoji: form.fields.get('emoji'), image: form.files.get('image') };
     });
-    return emoji.createEmoji(request.ctx, { emoji: form.fields.get('emoji'), image: form.files.get('image') });
   });
 
   // GET /api/v4/emoji (GetEmojiList)

@@ -49,30 +49,25 @@ export class EmojiService {
     },
   ) {}
 
-  /**
-   * What Mattermost checks before reading an upload: the feature, the declared size, the permission.
-   * @throws AppError 501 disabled, 413 api.emoji.create.too_large.app_error, 403 create_emojis
-   */
-  async checkCanCreateEmoji(ctx: RequestContext, declaredSize: number): Promise<void> {
-    this.requireEnabled(501);
-    if (declaredSize > MAX_EMOJI_FILE_SIZE) throw this.tooLarge();
-    await this.deps.permissions.requireSystemOrAnyTeam(ctx, P.createEmojis);
-  }
-
   /** The error for an upload above 512 KiB. */
   tooLarge(): AppError {
     return new AppError('api.emoji.create.too_large.app_error', 413, { details: `max=${MAX_EMOJI_FILE_SIZE}` });
   }
 
   /**
-   * POST /emoji: creates an emoji of the caller from the form's `emoji` JSON and `image` file.
-   * @throws AppError 501, 403 create_emojis, 400 invalid_body_param emoji, 403 api.emoji.storage.app_error,
+   * POST /emoji: creates an emoji of the caller from the form's `emoji` JSON and `image` file. The
+   * feature, the declared size and the permission are checked before `readUpload` reads the body.
+   * @throws AppError 501, 413 api.emoji.create.too_large.app_error, 403 create_emojis, the errors of
+   *   `readUpload`, 400 invalid_body_param emoji, 403 api.emoji.storage.app_error,
    *   400 model.emoji.* (name, system name, creator), 403 api.emoji.create.other_user.app_error,
    *   400 api.emoji.create.duplicate.app_error, 400 invalid_body_param createEmoji (no image),
    *   400 api.emoji.upload.* (image rules)
    */
-  async createEmoji(ctx: RequestContext, upload: EmojiUpload): Promise<Emoji> {
-    await this.checkCanCreateEmoji(ctx, 0);
+  async createEmoji(ctx: RequestContext, declaredSize: number, readUpload: () => Promise<EmojiUpload>): Promise<Emoji> {
+    this.requireEnabled(501);
+    if (declaredSize > MAX_EMOJI_FILE_SIZE) throw this.tooLarge();
+    await this.deps.permissions.requireSystemOrAnyTeam(ctx, P.createEmojis);
+    const upload = await readUpload();
     const draft = upload.emoji === undefined ? undefined : parseEmojiDraft(upload.emoji);
     if (!draft) throw AppError.invalidParam('emoji');
     this.requireStorage();
