@@ -1,20 +1,9 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/http/routes/index.js';
+import { prng } from '../helpers/fuzz.js';
 import { rawRequest } from '../helpers/server.js';
 import { TestHelper } from '../helpers/test-helper.js';
-
-/** A small seeded generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = ['id', 'name', 'display_name', 'type', 'allow_open_invite', 'scheme_id', 'team_id', 'user_id', 'roles', 'permissions', 'privacy', 'scope', 'term', 'page', 'per_page', 'emails', 'scheme_admin', 'scheme_user', 'description', 'allowed_domains', 'group_constrained'];
 
@@ -90,7 +79,7 @@ describe('fuzzing the teams, roles and schemes routes', () => {
   });
 
   it('answers random input without server errors', async () => {
-    const next = generator(20240611);
+    const next = prng(20240611);
     const failures: string[] = [];
     const tokens = [th.adminClient.getToken(), th.client.getToken()];
     for (const route of routes) {
