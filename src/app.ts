@@ -54,6 +54,8 @@ import { GroupMemberService } from './services/groups/group-member.service.js';
 import { GroupSyncableService } from './services/groups/group-syncable.service.js';
 import { ChannelAccess as ChannelAccessService } from './services/channels/channel-access.js';
 import { buildChannelServices } from './services/channels/channel-services.js';
+import { PreferenceService } from './services/preferences/preference.service.js';
+import { EmojiService } from './services/emoji/emoji.service.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -125,10 +127,12 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const channelServices = buildChannelServices({ store, uow, config, clock, permissions, roles, access: channelAccess, userQueries, teamMembers, teamHooks, schemes });
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
-  const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
+  const preferences = new PreferenceService({ store, uow, permissions });
+  const customStatuses = new CustomStatusService({ config, clock, permissions, users, preferences });
   const membership = options.membership ?? noMemberships;
   const typing = new TypingService({ bus, channels: membership });
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
+  const emoji = new EmojiService({ store, uow, config, clock, permissions, files });
 
   const oneTimeTokens = new OneTimeTokens({ store, clock });
   const accessTokens = new AccessTokenService({ store, config, clock, permissions, sessions, mailer, audits });
@@ -205,6 +209,8 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
     groupMembers,
     groupSyncables,
     ...channelServices,
+    preferences,
+    emoji,
   };
   const http = await buildHttpServer({ services, config, logger, ...(clusterNode ? { rateLimitStore: clusterNode.rateLimits } : {}) });
   const realtime = new Realtime({

@@ -1,3 +1,5 @@
+import type { Emoji } from '../model/emoji.js';
+import type { Preference } from '../model/preference.js';
 import type { Role } from '../model/role.js';
 import type { Scheme } from '../model/scheme.js';
 import type { TeamMember, TeamRecord } from '../model/team.js';
@@ -104,6 +106,14 @@ export interface DomainEventMap {
   'sidebar_category.updated': { userId: string; teamId: string; categories: SidebarCategoryWithChannels[] };
   'sidebar_category.order_updated': { userId: string; teamId: string; order: string[] };
   'sidebar_category.deleted': { userId: string; teamId: string; categoryId: string };
+  /** A user's preferences were saved (`preferences_changed` to the user), as stored. */
+  'preferences.saved': { userId: string; preferences: Preference[] };
+  /** A user's preferences were deleted (`preferences_deleted` to the user), as the request named them. */
+  'preferences.deleted': { userId: string; preferences: Preference[] };
+  /** A custom emoji was created (`emoji_added` to everyone). */
+  'emoji.added': { emoji: Emoji };
+  /** A custom emoji was deleted; reactions with its name go with it. No client event, as in Mattermost. */
+  'emoji.deleted': { emoji: Emoji };
 }
 
 export type DomainEventName = keyof DomainEventMap;

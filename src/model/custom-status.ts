@@ -65,6 +65,32 @@ export function sameCustomStatus(a: CustomStatus, b: CustomStatus): boolean {
   return serialiseCustomStatus(a) === serialiseCustomStatus(b);
 }
 
+/**
+ * The recent custom statuses as stored in their preference (a JSON array), or undefined when the
+ * text is not such an array. `null` reads as none, as Go reads it.
+ */
+export function parseRecentCustomStatuses(text: string): CustomStatus[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null) return [];
+  if (!Array.isArray(parsed)) return undefined;
+  const statuses: CustomStatus[] = [];
+  for (const item of parsed as unknown[]) {
+    const status = item === null ? parseCustomStatus({}) : parseCustomStatus(item);
+    if (!status) return undefined;
+    statuses.push(status);
+  }
+  return statuses;
+}
+
+export function serialiseRecentCustomStatuses(statuses: readonly CustomStatus[]): string {
+  return `[${statuses.map(serialiseCustomStatus).join(',')}]`;
+}
+
 /** The JSON Mattermost stores in the user prop, fields in its order. */
 export function serialiseCustomStatus(status: CustomStatus): string {
   return JSON.stringify({ emoji: status.emoji, text: status.text, duration: status.duration, expires_at: status.expires_at });

@@ -1,5 +1,6 @@
 import type { Config } from '../config/defaults.js';
 import type { DomainEvent, DomainEventMap, DomainEventName } from '../events/domain-events.js';
+import { preferencesJson } from '../model/preference.js';
 import type { Role } from '../model/role.js';
 import type { UserRecord } from '../model/user.js';
 import { toWireUser } from '../services/users/user-view.js';
@@ -100,6 +101,23 @@ function typing({ userId, channelId, parentId }: DomainEventMap['user.typing']):
   return [{ event: 'typing', data: { parent_id: parentId, user_id: userId }, broadcast: broadcastTo({ channel_id: channelId, omit_users: { [userId]: true } }) }];
 }
 
+// --- preferences and emoji --------------------------------------------------------------------
+
+/** preferences_changed to the user, the preferences as a JSON string (Mattermost's UpdatePreferences). */
+function preferencesChanged({ userId, preferences }: DomainEventMap['preferences.saved']): OutboundEvent[] {
+  return [{ event: 'preferences_changed', data: { preferences: preferencesJson(preferences) }, broadcast: broadcastTo({ user_id: userId }) }];
+}
+
+/** preferences_deleted to the user, the preferences as a JSON string. */
+function preferencesDeleted({ userId, preferences }: DomainEventMap['preferences.deleted']): OutboundEvent[] {
+  return [{ event: 'preferences_deleted', data: { preferences: preferencesJson(preferences) }, broadcast: broadcastTo({ user_id: userId }) }];
+}
+
+/** emoji_added to everyone, the emoji as a JSON string. */
+function emojiAdded({ emoji }: DomainEventMap['emoji.added']): OutboundEvent[] {
+  return [{ event: 'emoji_added', data: { emoji: JSON.stringify(emoji) }, broadcast: broadcastTo() }];
+}
+
 /**
  * The mapping, one function per domain event. A domain event without an entry reaches no client.
  * Adding one: write its function above and list it here.
@@ -114,6 +132,9 @@ const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
   'config.changed': configChanged,
   'status.changed': statusChange,
   'user.typing': typing,
+  'preferences.saved': preferencesChanged,
+  'preferences.deleted': preferencesDeleted,
+  'emoji.added': emojiAdded,
 };
 
 /** The WebSocket events a domain event causes (none when it has no mapper). */

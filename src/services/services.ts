@@ -41,6 +41,8 @@ import type { GroupMemberService } from './groups/group-member.service.js';
 import type { GroupSyncableService } from './groups/group-syncable.service.js';
 import type { GroupAccess } from './groups/group-access.js';
 import type { ChannelServices } from './channels/channel-services.js';
+import type { PreferenceService } from './preferences/preference.service.js';
+import type { EmojiService } from './emoji/emoji.service.js';
 
 /** Everything the transports may call. Built once in app.ts; routes receive it as plugin options. */
 export interface Services extends ChannelServices {
@@ -88,4 +90,6 @@ export interface Services extends ChannelServices {
   readonly groupQueries: GroupQueryService;
   readonly groupMembers: GroupMemberService;
   readonly groupSyncables: GroupSyncableService;
+  readonly preferences: PreferenceService;
+  readonly emoji: EmojiService;
 }

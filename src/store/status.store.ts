@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CustomStatus } from '../model/custom-status.js';
 import type { StatusRecord } from '../model/status.js';
-import { fromDbBool, fromDbJson, toDbBool } from './codec.js';
+import { fromDbBool, toDbBool } from './codec.js';
 import type { DB } from './schema.js';
 import type { StatusTable } from './tables/statuses.tables.js';
 
@@ -9,7 +8,7 @@ function toRecord(row: Selectable<StatusTable>): StatusRecord {
   return { ...row, manual: fromDbBool(row.manual) };
 }
 
-/** Users' presence rows and their recently used custom statuses. */
+/** Users' presence rows. */
 export class StatusStore {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -59,19 +58,5 @@ export class StatusStore {
       .returningAll()
       .execute();
     return rows.map(toRecord);
-  }
-
-  async findRecentCustomStatuses(userId: string): Promise<CustomStatus[]> {
-    const row = await this.db.selectFrom('recent_custom_statuses').select('statuses').where('user_id', '=', userId).executeTakeFirst();
-    return fromDbJson<CustomStatus[]>(row?.statuses, []);
-  }
-
-  async saveRecentCustomStatuses(userId: string, statuses: readonly CustomStatus[]): Promise<void> {
-    const text = JSON.stringify(statuses);
-    await this.db
-      .insertInto('recent_custom_statuses')
-      .values({ user_id: userId, statuses: text })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ statuses: text }))
-      .execute();
   }
 }

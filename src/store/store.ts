@@ -20,6 +20,8 @@ import { OAuthGrantStore } from './oauth-grant.store.js';
 import { BotStore } from './bot.store.js';
 import { GroupStore } from './group.store.js';
 import { GroupMemberStore } from './group-member.store.js';
+import { PreferenceStore } from './preference.store.js';
+import { EmojiStore } from './emoji.store.js';
 
 /**
  * All table stores over one executor (the pool, or a transaction). Services reach SQL only through
@@ -45,6 +47,8 @@ export class Store {
   readonly channels: ChannelStore;
   readonly channelMembers: ChannelMemberStore;
   readonly sidebar: SidebarStore;
+  readonly preferences: PreferenceStore;
+  readonly emoji: EmojiStore;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -70,6 +74,8 @@ export class Store {
     this.channels = new ChannelStore(db);
     this.channelMembers = new ChannelMemberStore(db);
     this.sidebar = new SidebarStore(db);
+    this.preferences = new PreferenceStore(db);
+    this.emoji = new EmojiStore(db);
   }
 
   /**

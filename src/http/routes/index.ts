@@ -22,6 +22,8 @@ import { channelListingRoutes } from './channel-listings.routes.js';
 import { channelMemberRoutes } from './channel-members.routes.js';
 import { channelReadRoutes } from './channel-reads.routes.js';
 import { sidebarRoutes } from './sidebar.routes.js';
+import { preferenceRoutes } from './preferences.routes.js';
+import { emojiRoutes } from './emoji.routes.js';
 
 /** Every /api/v4 route, one plugin per area. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -47,4 +49,6 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   await app.register(channelMemberRoutes, { services });
   await app.register(channelReadRoutes, { services });
   await app.register(sidebarRoutes, { services });
+  await app.register(preferenceRoutes, { services });
+  await app.register(emojiRoutes, { services });
 };

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../model/app-error.js';
 import type { Services } from '../../services/services.js';
 import type { ProfilePicture } from '../../services/users/profile-image.service.js';
+import { readMultipartForm } from '../multipart-form.js';
 import { STATUS_OK, UserIdParams, resolveUserId } from '../schemas/common.js';
 
 // `_` is the cache-busting value clients append (last_picture_update); it changes nothing here.
@@ -60,25 +61,13 @@ async function readUploadedImage(request: FastifyRequest, maxFileSize: number): 
   const tooLarge = () => new AppError('api.user.upload_profile_user.too_large.app_error', 413, { details: `max=${maxFileSize}` });
   const declared = Number(request.headers['content-length'] ?? '0');
   if (Number.isFinite(declared) && declared > maxFileSize) throw tooLarge();
-  if (!request.isMultipart()) {
-    throw AppError.badRequest('api.user.upload_profile_user.parse.app_error', 'expected multipart/form-data');
-  }
-  let image: Buffer | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: maxFileSize } })) {
-      if (part.type !== 'file') continue;
-      if (part.fieldname === 'image' && image === undefined) image = await part.toBuffer();
-      else part.file.resume();
-    }
-  } catch (error) {
-    if (isMultipartError(error, 'FST_REQ_FILE_TOO_LARGE')) throw tooLarge();
-    if (error instanceof AppError) throw error;
-    throw AppError.badRequest('api.user.upload_profile_user.parse.app_error', error instanceof Error ? error.message : String(error));
-  }
+  const form = await readMultipartForm(request, {
+    fileFields: ['image'],
+    maxFileSize,
+    tooLarge,
+    unreadable: (details) => AppError.badRequest('api.user.upload_profile_user.parse.app_error', details),
+  });
+  const image = form.files.get('image');
   if (image === undefined) throw AppError.badRequest('api.user.upload_profile_user.no_file.app_error');
   return image;
-}
-
-function isMultipartError(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../model/app-error.js';
 import type { Services } from '../../services/services.js';
+import { readMultipartForm } from '../multipart-form.js';
 import { STATUS_OK, requireId } from '../schemas/common.js';
 import { TeamIdParams } from '../schemas/teams.schemas.js';
 
@@ -22,19 +23,13 @@ export const teamIconRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     await services.teamIcons.requireCanEdit(request.ctx, teamId);
     const maxSize = services.config.get().FileSettings.MaxFileSize;
     if (Number(request.headers['content-length'] ?? 0) > maxSize) throw AppError.badRequest('api.team.set_team_icon.too_large.app_error');
-    if (!request.isMultipart()) throw AppError.badRequest('api.team.set_team_icon.parse.app_error', 'not a multipart form');
-    let image: Buffer | undefined;
-    try {
-      for await (const part of request.parts({ limits: { fileSize: maxSize } })) {
-        if (part.type === 'file') {
-          const data = await part.toBuffer();
-          if (part.fieldname === 'image' && !image) image = data;
-        }
-      }
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError('api.team.set_team_icon.parse.app_error', 400, { details: error instanceof Error ? error.message : String(error) });
-    }
+    const form = await readMultipartForm(request, {
+      fileFields: ['image'],
+      maxFileSize: maxSize,
+      tooLarge: () => AppError.badRequest('api.team.set_team_icon.too_large.app_error'),
+      unreadable: (details) => AppError.badRequest('api.team.set_team_icon.parse.app_error', details),
+    });
+    const image = form.files.get('image');
     if (!image) throw AppError.badRequest('api.team.set_team_icon.no_file.app_error');
     await services.teamIcons.setTeamIcon(request.ctx, teamId, image);
     return STATUS_OK;

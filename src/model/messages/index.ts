@@ -9,6 +9,8 @@ import { oauthMessages } from './oauth.js';
 import { botMessages } from './bots.js';
 import { groupMessages } from './groups.js';
 import { channelMessages } from './channels.js';
+import { preferenceMessages } from './preferences.js';
+import { emojiMessages } from './emoji.js';
 
 /** Every area's message table, merged; ids are unique across areas. */
 export const messages: Readonly<Record<string, string>> = {
@@ -23,4 +25,6 @@ export const messages: Readonly<Record<string, string>> = {
   ...botMessages,
   ...groupMessages,
   ...channelMessages,
+  ...preferenceMessages,
+  ...emojiMessages,
 };

@@ -139,6 +139,23 @@ export class Permissions {
     if (!(await this.hasTeam(ctx, teamId, permission))) throw AppError.forbidden(permission);
   }
 
+  /**
+   * The permission in the system scope or in any team the caller belongs to: how Mattermost lets
+   * team roles grant system-wide actions such as creating custom emoji.
+   */
+  async hasSystemOrAnyTeam(ctx: RequestContext, permission: string): Promise<boolean> {
+    if (this.has(ctx, permission)) return true;
+    const userId = ctx.session?.user_id;
+    if (!userId || !this.store) return false;
+    const memberships = await this.store.teamMembers.listForUser(userId, { includeDeleted: false });
+    return memberships.some((m) => this.hasTeamWith(ctx, m.team_id, m, permission));
+  }
+
+  /** @throws AppError 403 api.context.permissions.app_error unless `hasSystemOrAnyTeam` */
+  async requireSystemOrAnyTeam(ctx: RequestContext, permission: string): Promise<void> {
+    if (!(await this.hasSystemOrAnyTeam(ctx, permission))) throw AppError.forbidden(permission);
+  }
+
   /** The caller's membership row of the team (removed ones included), for callers that need it twice. */
   async membership(ctx: RequestContext, teamId: string): Promise<TeamMembershipForCheck | undefined> {
     const userId = ctx.session?.user_id;

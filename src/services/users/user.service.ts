@@ -302,6 +302,7 @@ export class UserService {
       await tx.teamMembers.deleteForUser(user.id);
       await tx.channelMembers.deleteForUser(user.id);
       await tx.sidebar.deleteForUser(user.id);
+      await tx.preferences.deleteForUser(user.id);
       await tx.users.permanentDelete(user.id);
       emit(event('user.deleted', { userId: user.id }));
     });

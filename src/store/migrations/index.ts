@@ -10,6 +10,9 @@ import * as m0030 from './0030_create_status.js';
 import * as m0050 from './0050_create_oauth_tables.js';
 import * as m0051 from './0051_create_bots.js';
 import * as m0052 from './0052_create_user_groups.js';
+import * as m0060 from './0060_create_preferences.js';
+import * as m0061 from './0061_move_recent_custom_statuses_to_preferences.js';
+import * as m0062 from './0062_create_emoji.js';
 
 /**
  * Every migration, in the order they run. Names never change once released; add new ones at the
@@ -27,4 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0050_create_oauth_tables': m0050,
   '0051_create_bots': m0051,
   '0052_create_user_groups': m0052,
+  '0060_create_preferences': m0060,
+  '0061_move_recent_custom_statuses_to_preferences': m0061,
+  '0062_create_emoji': m0062,
 };

@@ -10,13 +10,6 @@ export interface StatusTable {
   prev_status: Generated<string>;
 }
 
-/** Recently used custom statuses per user, newest first, as a JSON array. */
-export interface RecentCustomStatusesTable {
-  user_id: string;
-  statuses: Generated<string>;
-}
-
 export interface StatusTables {
   status: StatusTable;
-  recent_custom_statuses: RecentCustomStatusesTable;
 }
