@@ -13,7 +13,7 @@ import { LoginService } from './services/auth/login.service.js';
 import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
-import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
+import type { BroadcastMembership, ChannelAccess } from './services/common/membership.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
 import { ConfiguredFileStore } from './services/files/configured-file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
@@ -54,6 +54,7 @@ import { GroupMemberService } from './services/groups/group-member.service.js';
 import { GroupSyncableService } from './services/groups/group-syncable.service.js';
 import { ChannelAccess as ChannelAccessService } from './services/channels/channel-access.js';
 import { buildChannelServices } from './services/channels/channel-services.js';
+import { ChannelMembershipSource } from './services/channels/channel-membership-source.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -69,7 +70,7 @@ export interface AppOptions {
   mailer?: Mailer;
   /** WebSocket timings and sizes (tests shorten them). */
   realtime?: Partial<RealtimeOptions>;
-  /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
+  /** Channel and team memberships for delivery and channel permissions; the stores' (cached) by default. */
   membership?: BroadcastMembership & ChannelAccess;
   /** Join a cluster of nodes over Redis; without it the node runs alone with the in-process bus. */
   cluster?: ClusterOptions;
@@ -126,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   await system.initialise();
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const customStatuses = new CustomStatusService({ store, config, clock, permissions, users });
-  const membership = options.membership ?? noMemberships;
+  const membership = options.membership ?? new ChannelMembershipSource({ store, bus, access: channelAccess, userQueries });
   const typing = new TypingService({ bus, channels: membership });
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
 
