@@ -3,6 +3,9 @@ import type { DomainEvent, DomainEventMap, DomainEventName } from '../events/dom
 import type { Role } from '../model/role.js';
 import type { UserRecord } from '../model/user.js';
 import { toWireUser } from '../services/users/user-view.js';
+import { channelMappers } from './mappers/channels.js';
+import { groupMappers } from './mappers/groups.js';
+import { teamMappers } from './mappers/teams.js';
 import { broadcastTo, type OutboundEvent } from './websocket-event.js';
 
 /** What mappers may read besides the event itself. */
@@ -15,6 +18,9 @@ export interface MapperContext {
 
 /** Turns one domain event into the Mattermost WebSocket events (with their broadcasts) it causes. */
 export type EventMapper<K extends DomainEventName> = (payload: DomainEventMap[K], ctx: MapperContext) => OutboundEvent[];
+
+/** A table of mappers by domain event; areas keep theirs in `mappers/<area>.ts`. */
+export type EventMappers = { [K in DomainEventName]?: EventMapper<K> };
 
 // --- users -------------------------------------------------------------------------------------
 
@@ -102,9 +108,10 @@ function typing({ userId, channelId, parentId }: DomainEventMap['user.typing']):
 
 /**
  * The mapping, one function per domain event. A domain event without an entry reaches no client.
- * Adding one: write its function above and list it here.
+ * Adding one: write its function above and list it here, or, for an area with many, in
+ * `mappers/<area>.ts` whose table is spread here.
  */
-const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
+const mappers: EventMappers = {
   'user.created': newUser,
   'user.updated': userUpdated,
   'user.activation_changed': userActivationChanged,
@@ -114,6 +121,9 @@ const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
   'config.changed': configChanged,
   'status.changed': statusChange,
   'user.typing': typing,
+  ...teamMappers,
+  ...channelMappers,
+  ...groupMappers,
 };
 
 /** The WebSocket events a domain event causes (none when it has no mapper). */
