@@ -13,7 +13,7 @@ import { LoginService } from './services/auth/login.service.js';
 import { MfaService } from './services/auth/mfa.service.js';
 import { SessionService } from './services/auth/session.service.js';
 import { Permissions } from './services/common/permissions.js';
-import { noMemberships, type BroadcastMembership, type ChannelAccess } from './services/common/membership.js';
+import type { BroadcastMembership, ChannelAccess } from './services/common/membership.js';
 import { UnitOfWork } from './services/common/unit-of-work.js';
 import { ConfiguredFileStore } from './services/files/configured-file-store.js';
 import { RoleCatalog } from './services/roles/role-catalog.js';
@@ -56,6 +56,7 @@ import { ChannelAccess as ChannelAccessService } from './services/channels/chann
 import { buildChannelServices } from './services/channels/channel-services.js';
 import { PreferenceService } from './services/preferences/preference.service.js';
 import { EmojiService } from './services/emoji/emoji.service.js';
+import { ChannelMembershipSource } from './services/channels/channel-membership-source.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { migrations } from './store/migrations/index.js';
@@ -71,7 +72,7 @@ export interface AppOptions {
   mailer?: Mailer;
   /** WebSocket timings and sizes (tests shorten them). */
   realtime?: Partial<RealtimeOptions>;
-  /** Channel and team memberships for delivery and channel permissions; none until channels exist. */
+  /** Channel and team memberships for delivery and channel permissions; the stores' (cached) by default. */
   membership?: BroadcastMembership & ChannelAccess;
   /** Join a cluster of nodes over Redis; without it the node runs alone with the in-process bus. */
   cluster?: ClusterOptions;
@@ -129,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<ParleyApp> {
   const statuses = new StatusService({ store, config, clock, bus, permissions });
   const preferences = new PreferenceService({ store, uow, permissions });
   const customStatuses = new CustomStatusService({ config, clock, permissions, users, preferences });
-  const membership = options.membership ?? noMemberships;
+  const membership = options.membership ?? new ChannelMembershipSource({ store, bus, access: channelAccess, userQueries });
   const typing = new TypingService({ bus, channels: membership });
   const profileImages = new ProfileImageService({ store, uow, config, clock, permissions, files, userQueries });
   const emoji = new EmojiService({ store, uow, config, clock, permissions, files });

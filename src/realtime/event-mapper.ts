@@ -4,6 +4,9 @@ import { preferencesJson } from '../model/preference.js';
 import type { Role } from '../model/role.js';
 import type { UserRecord } from '../model/user.js';
 import { toWireUser } from '../services/users/user-view.js';
+import { channelMappers } from './mappers/channels.js';
+import { groupMappers } from './mappers/groups.js';
+import { teamMappers } from './mappers/teams.js';
 import { broadcastTo, type OutboundEvent } from './websocket-event.js';
 
 /** What mappers may read besides the event itself. */
@@ -16,6 +19,9 @@ export interface MapperContext {
 
 /** Turns one domain event into the Mattermost WebSocket events (with their broadcasts) it causes. */
 export type EventMapper<K extends DomainEventName> = (payload: DomainEventMap[K], ctx: MapperContext) => OutboundEvent[];
+
+/** A table of mappers by domain event; areas keep theirs in `mappers/<area>.ts`. */
+export type EventMappers = { [K in DomainEventName]?: EventMapper<K> };
 
 // --- users -------------------------------------------------------------------------------------
 
@@ -120,9 +126,10 @@ function emojiAdded({ emoji }: DomainEventMap['emoji.added']): OutboundEvent[] {
 
 /**
  * The mapping, one function per domain event. A domain event without an entry reaches no client.
- * Adding one: write its function above and list it here.
+ * Adding one: write its function above and list it here, or, for an area with many, in
+ * `mappers/<area>.ts` whose table is spread here.
  */
-const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
+const mappers: EventMappers = {
   'user.created': newUser,
   'user.updated': userUpdated,
   'user.activation_changed': userActivationChanged,
@@ -135,6 +142,9 @@ const mappers: { [K in DomainEventName]?: EventMapper<K> } = {
   'preferences.saved': preferencesChanged,
   'preferences.deleted': preferencesDeleted,
   'emoji.added': emojiAdded,
+  ...teamMappers,
+  ...channelMappers,
+  ...groupMappers,
 };
 
 /** The WebSocket events a domain event causes (none when it has no mapper). */

@@ -199,3 +199,51 @@ export class OfficialClient extends MessageLog {
     this.client.close();
   }
 }
+
+/** What each socket got of one event, after a `collectEvents` action. */
+export type Received = (socket: TestSocket, name: string) => WsMessage[];
+
+/**
+ * Runs `action`, then drains the sockets: the result tells, per socket, the events of a name it got
+ * since the action began (and, since everything before the marker has arrived, only those).
+ */
+export async function collectEvents(th: TestHelper, sockets: readonly TestSocket[], action: () => Promise<unknown>): Promise<Received> {
+  const from = new Map(sockets.map((s) => [s, s.messages.length]));
+  await action();
+  await drain(th, sockets);
+  return (socket, name) => socket.messages.slice(from.get(socket) ?? 0).filter((m) => m.event === name);
+}
+
+/**
+ * Sockets of the admin, both basic users and one more account (each past its hello), for tests
+ * that check who gets an event and who provably does not.
+ */
+export class EventWatchers {
+  private constructor(
+    private readonly th: TestHelper,
+    readonly admin: TestSocket,
+    readonly basic: TestSocket,
+    readonly basic2: TestSocket,
+    readonly other: TestSocket,
+  ) {}
+
+  static async connect(th: TestHelper, otherToken: string): Promise<EventWatchers> {
+    const tokens = [th.adminClient.getToken(), th.client.getToken(), th.client2.getToken(), otherToken];
+    const [admin, basic, basic2, other] = await Promise.all(tokens.map((token) => connectedSocket(th, token)));
+    if (!admin || !basic || !basic2 || !other) throw new Error('EventWatchers: a socket did not open');
+    return new EventWatchers(th, admin, basic, basic2, other);
+  }
+
+  get all(): TestSocket[] {
+    return [this.admin, this.basic, this.basic2, this.other];
+  }
+
+  /** `collectEvents` over the four sockets. */
+  collect(action: () => Promise<unknown>): Promise<Received> {
+    return collectEvents(this.th, this.all, action);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((s) => s.close()));
+  }
+}

@@ -1,8 +1,8 @@
 import type { RequestContext } from './context.js';
 
 /**
- * Who belongs to which channel and team, as event delivery needs it. The channels and teams areas
- * provide the real implementation (typically a cache fed by their membership events); until then
+ * Who belongs to which channel and team, as event delivery needs it. The channels area provides
+ * the real implementation (`ChannelMembershipSource`, a cache fed by membership events);
  * `noMemberships` knows no channel and no team, so channel and team broadcasts reach nobody.
  */
 export interface BroadcastMembership {
@@ -26,7 +26,7 @@ export interface ChannelAccess {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The stand-in used while no channel or team exists: no memberships, no channel permissions. */
+/** A stand-in that knows no memberships and grants no channel permissions (for tests). */
 export const noMemberships: BroadcastMembership & ChannelAccess = {
   channelMemberIds: async () => EMPTY,
   teamMemberIds: async () => EMPTY,
